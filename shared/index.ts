@@ -1,0 +1,52 @@
+// The domain core of ACI-CPTS: rate tables, exact funding arithmetic. No I/O, no DOM, no Office, no Workers API.
+
+export { isIsoDate, parseIsoDate, todayInFrance } from './dates'
+export { type EnvelopeReport, envelopes, type FundingLine, type MissionChoice } from './envelopes'
+export {
+  AciError,
+  type AciErrorCode,
+  type AciErrorKind,
+  describeValue,
+  ERROR_KINDS,
+  isAciError,
+} from './errors'
+export { formatEuros, formatPercent } from './format'
+export {
+  enveloppe,
+  fixe,
+  fonctionnement,
+  missionOf,
+  POPULATION_MAX,
+  parsePhase,
+  parsePopulation,
+  parseTaille,
+  parseTaux,
+  resolveTable,
+  taille,
+  total,
+  type VersionRef,
+  variable,
+  variableMax,
+} from './funding'
+export {
+  isMissionCode,
+  MISSION_CODES,
+  MISSION_WORDS,
+  type MissionCode,
+  parseMission,
+} from './missions'
+export {
+  Decimal,
+  isAmountString,
+  roundToCent,
+  sum,
+  toAmountString,
+  toExcelNumber,
+  ZERO,
+} from './money'
+export { canonicalJson, sha256Hex } from './rates/canonical'
+export { BUNDLED_TABLE_FILES, bundledCatalog, Catalog, frenchDate } from './rates/catalog'
+export { type GridRow, gridRows, type VersionSummary, versionSummary } from './rates/grid'
+export { loadRateTable } from './rates/load'
+export { PHASES, type Phase, type RateTableData, rateTableSchema } from './rates/schema'
+export { type Mission, type PerTaille, type RateTable, TAILLES, type Taille } from './rates/table'

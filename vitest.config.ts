@@ -1,0 +1,23 @@
+// Every test of the project, in the runtime where its code runs: Node for the core and the add-in, workerd for the Worker.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'core',
+          include: ['tests/core/**/*.test.ts', 'tests/budget/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'addin',
+          include: ['tests/addin/**/*.test.ts', 'tests/addin/**/*.test.tsx'],
+          environment: 'node',
+        },
+      },
+    ],
+  },
+})
