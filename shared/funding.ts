@@ -1,7 +1,7 @@
 // The ACI funding arithmetic: taille, fonctionnement, volet fixe, volet variable, enveloppe, total.
 import { AciError, describeValue } from './errors'
 import { type MissionCode, parseMission } from './missions'
-import { Decimal, ONE, roundToCent, sum, ZERO } from './money'
+import { Decimal, ONE, sum, timesToCent, ZERO } from './money'
 import { bundledCatalog } from './rates/catalog'
 import { PHASES, type Phase } from './rates/schema'
 import type { Mission, RateTable, Taille } from './rates/table'
@@ -44,19 +44,38 @@ export function parsePopulation(value: unknown, argument = 'population'): number
   )
 }
 
-/** An achievement rate: a fraction from 0 to 1 (75 % is 0,75), as a number, a decimal string or a Decimal. */
-export function parseTaux(value: unknown, argument = 'taux'): Decimal {
-  let rate: Decimal | undefined
-  if (value instanceof Decimal) rate = value
-  else if (typeof value === 'number' && Number.isFinite(value)) rate = new Decimal(value)
-  else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
-    rate = new Decimal(value.trim())
-  if (rate !== undefined && !rate.isNaN() && rate.gte(ZERO) && rate.lte(ONE)) return rate
-  throw new AciError(
+/**
+ * An achievement rate already checked: a fraction from 0 to 1, kept as the number Excel passed
+ * (read later as its shortest decimal form) or as a Decimal.
+ */
+export type Taux = number | Decimal
+
+function tauxError(value: unknown, argument: string): AciError {
+  return new AciError(
     'taux_invalide',
     `${argument} : taux d’atteinte attendu entre 0 et 1 (75 % = 0,75), reçu ${describeValue(value)}.`,
     argument
   )
+}
+
+/** Checks an achievement rate (a number, a decimal string or a Decimal) without converting a number. */
+export function checkTaux(value: unknown, argument = 'taux'): Taux {
+  if (typeof value === 'number') {
+    if (value >= 0 && value <= 1) return value // false for NaN
+    throw tauxError(value, argument)
+  }
+  let rate: Decimal | undefined
+  if (value instanceof Decimal) rate = value
+  else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
+    rate = new Decimal(value.trim())
+  if (rate !== undefined && !rate.isNaN() && rate.gte(ZERO) && rate.lte(ONE)) return rate
+  throw tauxError(value, argument)
+}
+
+/** An achievement rate as a Decimal: a fraction from 0 to 1 (75 % is 0,75). */
+export function parseTaux(value: unknown, argument = 'taux'): Decimal {
+  const rate = checkTaux(value, argument)
+  return typeof rate === 'number' ? new Decimal(rate) : rate
 }
 
 const PHASE_WORDS = new Map<string, Phase>([
@@ -155,12 +174,12 @@ export function variable(
   taux: unknown,
   version?: VersionRef
 ): Decimal {
-  return variableAt(variableMax(mission, tailleValue, version), parseTaux(taux))
+  return variableAt(variableMax(mission, tailleValue, version), checkTaux(taux))
 }
 
 /** The variable envelope × an achievement rate already checked, rounded to the cent. */
-export function variableAt(envelope: Decimal, rate: Decimal): Decimal {
-  return rate.eq(ONE) ? envelope : roundToCent(envelope.times(rate))
+export function variableAt(envelope: Decimal, rate: Taux): Decimal {
+  return rate === 1 ? envelope : timesToCent(envelope, rate)
 }
 
 /** Enveloppe of a mission: volet fixe + maximal volet variable. */

@@ -23,6 +23,59 @@ export function roundToCent(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 }
 
+const centsOfAmount = new WeakMap<Decimal, number>()
+
+/** An amount in whole cents as a safe integer, remembered for the long-lived amounts of rate tables. */
+function centsOf(amount: Decimal): number | undefined {
+  let cents = centsOfAmount.get(amount)
+  if (cents === undefined) {
+    const scaled = amount.times(100)
+    if (!scaled.isInteger() || scaled.abs().gt(Number.MAX_SAFE_INTEGER)) return undefined
+    cents = scaled.toNumber()
+    centsOfAmount.set(amount, cents)
+  }
+  return cents
+}
+
+/**
+ * amount × factor rounded to the cent: exactly `roundToCent(amount.times(factor))`.
+ * For a number factor (what Excel passes) the product is computed in whole integers when it
+ * fits in 2^53, the factor being read as its shortest decimal form, as decimal.js reads it;
+ * the tests prove both paths give the same cent on random inputs.
+ */
+export function timesToCent(amount: Decimal, factor: Decimal | number): Decimal {
+  if (typeof factor === 'number') {
+    const fast = integerProductToCent(amount, factor)
+    if (fast !== undefined) return fast
+    return roundToCent(amount.times(new Decimal(factor)))
+  }
+  return roundToCent(amount.times(factor))
+}
+
+function integerProductToCent(amount: Decimal, factor: number): Decimal | undefined {
+  const cents = centsOf(amount)
+  if (cents === undefined || !Number.isFinite(factor)) return undefined
+  const shortest = String(Math.abs(factor))
+  if (shortest.includes('e')) return undefined
+  const dot = shortest.indexOf('.')
+  const decimals = dot < 0 ? 0 : shortest.length - dot - 1
+  if (decimals > 15) return undefined
+  const scale = 10 ** decimals
+  const scaled = Math.abs(factor) * scale
+  // Below 2^50 the float product is within 1/4 of the integer digits of the shortest form.
+  if (scaled >= 2 ** 50) return undefined
+  const digits = Math.round(scaled)
+  const product = Math.abs(cents) * digits
+  if (product > Number.MAX_SAFE_INTEGER) return undefined
+  const remainder = product % scale
+  let rounded = (product - remainder) / scale
+  if (2 * remainder >= scale) rounded += 1 // half up, away from zero as ROUND_HALF_UP does
+  const negative = rounded !== 0 && cents < 0 !== factor < 0
+  const euros = Math.floor(rounded / 100)
+  const cent = rounded - euros * 100
+  return new Decimal(`${negative ? '-' : ''}${euros}.${cent < 10 ? '0' : ''}${cent}`)
+}
+
 /** The wire form of an amount: a plain decimal string with two decimals ("12500.00"). */
 export function toAmountString(amount: Decimal): string {
   return roundToCent(amount).toFixed(2)

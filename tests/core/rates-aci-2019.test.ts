@@ -1,6 +1,14 @@
 // The 2019 grid, cell by cell, typed from the Assurance Maladie brochure (reference 004) and the France Assos Santé guide (002).
 import { describe, expect, it } from 'vitest'
-import { bundledCatalog, enveloppe, fixe, fonctionnement, total, variable, variableMax } from '../../shared'
+import {
+  bundledCatalog,
+  enveloppe,
+  fixe,
+  fonctionnement,
+  total,
+  variable,
+  variableMax,
+} from '../../shared'
 
 const v = 'aci-2019'
 const table = bundledCatalog().byVersionId(v)
@@ -60,14 +68,20 @@ describe('barème aci-2019 (ACI du 20 juin 2019)', () => {
       }
     })
 
-    it.each(['parcours', 'prevention', 'qualite', 'accompagnement'] as const)('%s: fixe, variable, total', (m) => {
-      expect(fixe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.fixe`, t))
-      expect(variable(m, t, 1, v).toFixed(2)).toBe(cell(`${m}.variable`, t))
-      expect(enveloppe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.total`, t))
-    })
+    it.each(['parcours', 'prevention', 'qualite', 'accompagnement'] as const)(
+      '%s: fixe, variable, total',
+      (m) => {
+        expect(fixe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.fixe`, t))
+        expect(variable(m, t, 1, v).toFixed(2)).toBe(cell(`${m}.variable`, t))
+        expect(enveloppe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.total`, t))
+      }
+    )
 
     it('acces: the two soins non programmés pieces count in the volet fixe', () => {
-      const fixeWithSnp = printed['acces.fixe'][t - 1] + printed['acces.snp_compensation'][t - 1] + printed['acces.snp_enveloppe_flechee'][t - 1]
+      const fixeWithSnp =
+        printed['acces.fixe'][t - 1] +
+        printed['acces.snp_compensation'][t - 1] +
+        printed['acces.snp_enveloppe_flechee'][t - 1]
       expect(fixe('acces', t, null, v).toFixed(2)).toBe(fixeWithSnp.toFixed(2))
       expect(variableMax('acces', t, v).toFixed(2)).toBe(cell('acces.variable', t))
       expect(enveloppe('acces', t, null, v).toFixed(2)).toBe(cell('acces.total', t))

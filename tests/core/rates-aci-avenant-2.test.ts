@@ -65,11 +65,14 @@ describe('barème aci-avenant-2 (avenant 2, JO du 31 mars 2022)', () => {
       }
     })
 
-    it.each(['acces', 'parcours', 'prevention', 'qualite', 'accompagnement'] as const)('%s: fixe, variable, total', (m) => {
-      expect(fixe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.fixe`, t))
-      expect(variable(m, t, 1, v).toFixed(2)).toBe(cell(`${m}.variable`, t))
-      expect(enveloppe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.total`, t))
-    })
+    it.each(['acces', 'parcours', 'prevention', 'qualite', 'accompagnement'] as const)(
+      '%s: fixe, variable, total',
+      (m) => {
+        expect(fixe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.fixe`, t))
+        expect(variable(m, t, 1, v).toFixed(2)).toBe(cell(`${m}.variable`, t))
+        expect(enveloppe(m, t, null, v).toFixed(2)).toBe(cell(`${m}.total`, t))
+      }
+    )
 
     it('crise: first writing, yearly update, serious crisis', () => {
       expect(fixe('crise', t, 'rédaction', v).toFixed(2)).toBe(cell('crise.redaction_plan', t))
@@ -77,7 +80,8 @@ describe('barème aci-avenant-2 (avenant 2, JO du 31 mars 2022)', () => {
       expect(fixe('crise', t, 'mise à jour', v).toFixed(2)).toBe(cell('crise.mise_a_jour_plan', t))
       expect(variable('crise', t, 1, v).toFixed(2)).toBe(cell('crise.survenue_crise', t))
       expect(enveloppe('crise', t, null, v).toFixed(2)).toBe(cell('crise.total', t))
-      const updateYear = printed['crise.mise_a_jour_plan'][t - 1] + printed['crise.survenue_crise'][t - 1]
+      const updateYear =
+        printed['crise.mise_a_jour_plan'][t - 1] + printed['crise.survenue_crise'][t - 1]
       expect(enveloppe('crise', t, 'mise_a_jour', v).toFixed(2)).toBe(updateYear.toFixed(2))
     })
 
@@ -89,11 +93,15 @@ describe('barème aci-avenant-2 (avenant 2, JO du 31 mars 2022)', () => {
 
   it('changes from 2019 only the accès line and the new crisis mission', () => {
     const before = bundledCatalog().byVersionId('aci-2019')
-    expect([1, 2, 3, 4].map((t) => table.total[t - 1]?.minus(before.total[t - 1] ?? 0).toNumber())).toEqual([
-      67_500, 95_500, 117_500, 130_000,
-    ])
-    expect([1, 2, 3, 4].map((t) => enveloppe('acces', t, null, v).minus(enveloppe('acces', t, null, before)).toNumber())).toEqual([
-      5_000, 8_000, 5_000, 5_000,
-    ])
+    expect(
+      [1, 2, 3, 4].map((t) => table.total[t - 1]?.minus(before.total[t - 1] ?? 0).toNumber())
+    ).toEqual([67_500, 95_500, 117_500, 130_000])
+    expect(
+      [1, 2, 3, 4].map((t) =>
+        enveloppe('acces', t, null, v)
+          .minus(enveloppe('acces', t, null, before))
+          .toNumber()
+      )
+    ).toEqual([5_000, 8_000, 5_000, 5_000])
   })
 })

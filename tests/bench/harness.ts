@@ -1,0 +1,71 @@
+// A small benchmark harness: operations per second beside a baseline measured in the same run, printed as figures and ratios.
+import { performance } from 'node:perf_hooks'
+
+export interface Measure {
+  readonly name: string
+  /** Operations per second (median of the rounds). */
+  readonly opsPerSecond: number
+  /** Median time per operation, in microseconds. */
+  readonly microsPerOp: number
+}
+
+/** Runs `op` in timed rounds of `batch` calls and keeps the median round: steady figures on a busy machine. */
+export function measure(
+  name: string,
+  op: (i: number) => unknown,
+  options: { batch?: number; rounds?: number } = {}
+): Measure {
+  const batch = options.batch ?? 100_000
+  const rounds = options.rounds ?? 7
+  let sink: unknown
+  for (let i = 0; i < Math.min(batch, 20_000); i++) sink = op(i) // warm-up: let the JIT settle
+  const perOp: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now()
+    for (let i = 0; i < batch; i++) sink = op(i)
+    perOp.push((performance.now() - start) / batch)
+  }
+  if (sink === Symbol.for('never')) console.log(sink) // keeps the result alive
+  perOp.sort((a, b) => a - b)
+  const median = perOp[Math.floor(perOp.length / 2)] as number
+  return { name, opsPerSecond: 1000 / median, microsPerOp: median * 1000 }
+}
+
+/** Time of one call of an async or sync task, median of rounds, in milliseconds. */
+export async function timeMs(task: () => unknown, rounds = 9): Promise<number> {
+  await task()
+  const times: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now()
+    await task()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] as number
+}
+
+const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
+const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
+
+export function printTitle(title: string): void {
+  console.log(`\n## ${title}`)
+}
+
+/** One line: the figure, and its ratio against the baseline of the same run. */
+export function printVersus(
+  subject: Measure,
+  baseline: Measure,
+  target?: { opsPerSecond: number }
+): void {
+  const ratio = baseline.opsPerSecond / subject.opsPerSecond
+  const goal = target
+    ? `  cible ≥ ${fmt.format(target.opsPerSecond)}/s : ${subject.opsPerSecond >= target.opsPerSecond ? 'atteinte' : 'NON atteinte'}`
+    : ''
+  console.log(
+    `${subject.name.padEnd(34)} ${fmt.format(subject.opsPerSecond).padStart(14)} op/s  ${fmt2.format(subject.microsPerOp).padStart(8)} µs/op   ${fmt2.format(ratio)}× plus lent que « ${baseline.name} » (${fmt.format(baseline.opsPerSecond)} op/s)${goal}`
+  )
+}
+
+export function printFigure(name: string, value: string, note = ''): void {
+  console.log(`${name.padEnd(34)} ${value.padStart(14)}  ${note}`)
+}
