@@ -11,7 +11,7 @@ import {
   variableAt,
 } from './funding'
 import { MISSION_WORDS, type MissionCode } from './missions'
-import { type Decimal, ONE, sum } from './money'
+import { type Decimal, ONE, sum, toAmountString } from './money'
 import type { Phase } from './rates/schema'
 import type { Taille } from './rates/table'
 
@@ -60,6 +60,8 @@ export function envelopes(options: {
   readonly version?: VersionRef
   readonly missions?: readonly MissionChoice[] | null
   readonly taux?: unknown
+  /** Crisis plan phase for the missions that have one, when a choice does not give its own. */
+  readonly phase?: unknown
 }): EnvelopeReport {
   const table = resolveTable(options.version)
   const t = parseTaille(options.taille)
@@ -83,7 +85,10 @@ export function envelopes(options: {
       choice.taux === undefined || choice.taux === null
         ? defaultTaux
         : parseTaux(choice.taux, `${argument}.taux`)
-    const phase = phaseFor(m, choice.phase, `${argument}.phase`)
+    const phase =
+      choice.phase === undefined && m.phases.length > 0
+        ? phaseFor(m, options.phase, 'phase')
+        : phaseFor(m, choice.phase, `${argument}.phase`)
     const fixe = (m.fixe.get(phase) as readonly Decimal[])[t - 1] as Decimal
     const variableMax = m.variable[t - 1] as Decimal
     const variable = variableAt(variableMax, taux)
@@ -110,3 +115,28 @@ export function envelopes(options: {
     totalAttendu: sum([fonctionnement, ...lines.map((l) => l.attendu)]),
   }
 }
+
+/** The report as plain JSON, amounts as decimal strings: what the API sends and the task pane shows offline. */
+export function envelopeReportJson(report: EnvelopeReport) {
+  return {
+    version: report.version,
+    taille: report.taille,
+    fonctionnement: toAmountString(report.fonctionnement),
+    missions: report.missions.map((line) => ({
+      mission: line.mission,
+      label: line.label,
+      category: line.category,
+      phase: line.phase,
+      taux: line.taux.toFixed(),
+      fixe: toAmountString(line.fixe),
+      variableMax: toAmountString(line.variableMax),
+      variable: toAmountString(line.variable),
+      enveloppe: toAmountString(line.enveloppe),
+      attendu: toAmountString(line.attendu),
+    })),
+    totalEnveloppe: toAmountString(report.totalEnveloppe),
+    totalAttendu: toAmountString(report.totalAttendu),
+  }
+}
+
+export type EnvelopeReportJson = ReturnType<typeof envelopeReportJson>

@@ -1,7 +1,14 @@
 // The domain core of ACI-CPTS: rate tables, exact funding arithmetic. No I/O, no DOM, no Office, no Workers API.
 
 export { isIsoDate, parseIsoDate, todayInFrance } from './dates'
-export { type EnvelopeReport, envelopes, type FundingLine, type MissionChoice } from './envelopes'
+export {
+  type EnvelopeReport,
+  type EnvelopeReportJson,
+  envelopeReportJson,
+  envelopes,
+  type FundingLine,
+  type MissionChoice,
+} from './envelopes'
 export {
   AciError,
   type AciErrorCode,
@@ -40,6 +47,7 @@ export {
   isAmountString,
   roundToCent,
   sum,
+  timesToCent,
   toAmountString,
   toExcelNumber,
   ZERO,

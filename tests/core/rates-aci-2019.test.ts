@@ -36,7 +36,9 @@ const printed = {
   total: [220_000, 287_000, 370_000, 450_000],
 } as const
 
-const cell = (line: keyof typeof printed, taille: number) => printed[line][taille - 1]?.toFixed(2)
+const amount = (line: keyof typeof printed, taille: number): number =>
+  printed[line][taille - 1] ?? Number.NaN
+const cell = (line: keyof typeof printed, taille: number) => amount(line, taille).toFixed(2)
 
 describe('barème aci-2019 (ACI du 20 juin 2019)', () => {
   it('takes effect on 25 August 2019, the day after the JORF of 24 August 2019', () => {
@@ -79,9 +81,9 @@ describe('barème aci-2019 (ACI du 20 juin 2019)', () => {
 
     it('acces: the two soins non programmés pieces count in the volet fixe', () => {
       const fixeWithSnp =
-        printed['acces.fixe'][t - 1] +
-        printed['acces.snp_compensation'][t - 1] +
-        printed['acces.snp_enveloppe_flechee'][t - 1]
+        amount('acces.fixe', t) +
+        amount('acces.snp_compensation', t) +
+        amount('acces.snp_enveloppe_flechee', t)
       expect(fixe('acces', t, null, v).toFixed(2)).toBe(fixeWithSnp.toFixed(2))
       expect(variableMax('acces', t, v).toFixed(2)).toBe(cell('acces.variable', t))
       expect(enveloppe('acces', t, null, v).toFixed(2)).toBe(cell('acces.total', t))

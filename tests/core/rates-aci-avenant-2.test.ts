@@ -30,7 +30,9 @@ const printed = {
   total: [287_500, 382_500, 487_500, 580_000],
 } as const
 
-const cell = (line: keyof typeof printed, taille: number) => printed[line][taille - 1]?.toFixed(2)
+const amount = (line: keyof typeof printed, taille: number): number =>
+  printed[line][taille - 1] ?? Number.NaN
+const cell = (line: keyof typeof printed, taille: number) => amount(line, taille).toFixed(2)
 
 describe('barème aci-avenant-2 (avenant 2, JO du 31 mars 2022)', () => {
   it('takes effect on 1 April 2022 and is documented by the table of 9 April 2025', () => {
@@ -80,8 +82,7 @@ describe('barème aci-avenant-2 (avenant 2, JO du 31 mars 2022)', () => {
       expect(fixe('crise', t, 'mise à jour', v).toFixed(2)).toBe(cell('crise.mise_a_jour_plan', t))
       expect(variable('crise', t, 1, v).toFixed(2)).toBe(cell('crise.survenue_crise', t))
       expect(enveloppe('crise', t, null, v).toFixed(2)).toBe(cell('crise.total', t))
-      const updateYear =
-        printed['crise.mise_a_jour_plan'][t - 1] + printed['crise.survenue_crise'][t - 1]
+      const updateYear = amount('crise.mise_a_jour_plan', t) + amount('crise.survenue_crise', t)
       expect(enveloppe('crise', t, 'mise_a_jour', v).toFixed(2)).toBe(updateYear.toFixed(2))
     })
 

@@ -1,0 +1,36 @@
+// French display of amounts and rates, identical to what Intl fr-FR prints.
+import { describe, expect, it } from 'vitest'
+import { Decimal, formatEuros, formatPercent, toAmountString } from '../../shared'
+
+describe('formatEuros', () => {
+  it.each([
+    ['12500', '12\u202f500,00\u00a0€'],
+    ['0', '0,00\u00a0€'],
+    ['580000', '580\u202f000,00\u00a0€'],
+    ['1234567.891', '1\u202f234\u202f567,89\u00a0€'],
+    ['0.005', '0,01\u00a0€'],
+    ['-17500.5', '-17\u202f500,50\u00a0€'],
+  ])('%s → %s', (amount, shown) => {
+    expect(formatEuros(new Decimal(amount))).toBe(shown)
+  })
+
+  it('matches Intl fr-FR for amounts of the grids', () => {
+    const intl = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+    for (const amount of ['7500', '17500', '287500', '37500.25']) {
+      expect(formatEuros(new Decimal(amount))).toBe(intl.format(Number(amount)))
+    }
+  })
+})
+
+describe('formatPercent and the wire form', () => {
+  it('shows fractions as French percentages', () => {
+    expect(formatPercent(new Decimal('0.75'))).toBe('75\u00a0%')
+    expect(formatPercent(new Decimal('0.755'))).toBe('75,5\u00a0%')
+    expect(formatPercent(new Decimal('1'))).toBe('100\u00a0%')
+  })
+
+  it('writes amounts as decimal strings with two decimals', () => {
+    expect(toAmountString(new Decimal('12500'))).toBe('12500.00')
+    expect(toAmountString(new Decimal('0.125'))).toBe('0.13')
+  })
+})
