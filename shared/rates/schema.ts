@@ -1,6 +1,7 @@
 // The shape of a rate-table file (shared/rates/*.json), as a valibot schema with French messages.
 import * as v from 'valibot'
 import { MISSION_CODES } from '../missions'
+import { isoDateSchema as isoDate } from '../wire-schemas'
 
 const amount = v.pipe(
   v.string('montant attendu sous forme de texte décimal, par exemple "17500"'),
@@ -10,7 +11,6 @@ const perTaille = v.pipe(
   v.array(amount, 'liste des montants par taille attendue'),
   v.length(4, 'quatre montants attendus, un par taille (1 à 4)')
 )
-const isoDate = v.pipe(v.string('date attendue'), v.isoDate('date attendue au format AAAA-MM-JJ'))
 const text = v.pipe(v.string('texte attendu'), v.nonEmpty('texte non vide attendu'))
 
 export const PHASES = ['redaction', 'mise_a_jour'] as const

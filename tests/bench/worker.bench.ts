@@ -1,0 +1,168 @@
+// Benchmark of the Worker: CPU per request in process, a 10-second loopback load against wrangler dev, the deployed bundle's size.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { createApp } from '../../worker/app'
+import { printFigure, printTitle } from './harness'
+
+interface LoadResult {
+  requests: { average: number }
+  latency: { p99: number; p50: number }
+  errors: number
+  non2xx: number
+  timeouts: number
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: object
+) => Promise<LoadResult>
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+/** CPU time (user + system) per call of an in-process request, median of rounds, in milliseconds. */
+async function cpuPerRequest(send: () => Promise<Response>, count = 2000): Promise<number> {
+  for (let i = 0; i < 200; i++) await (await send()).arrayBuffer()
+  const rounds: number[] = []
+  for (let r = 0; r < 5; r++) {
+    const start = process.cpuUsage()
+    for (let i = 0; i < count; i++) await (await send()).arrayBuffer()
+    const used = process.cpuUsage(start)
+    rounds.push((used.user + used.system) / 1000 / count)
+  }
+  rounds.sort((a, b) => a - b)
+  return rounds[2] as number
+}
+
+export const ENV = {
+  ASSETS: { fetch: async () => new Response(null, { status: 404 }) },
+  ALLOWED_ORIGINS: '',
+}
+
+export async function inProcess(
+  extra: { name: string; send: (app: ReturnType<typeof createApp>) => Promise<Response> }[] = []
+) {
+  const app = createApp()
+  printTitle('Worker en processus (Node, Hono) — temps CPU par requête, cible ≤ 2 ms')
+  const health = await cpuPerRequest(() => app.request('/healthz', {}, ENV))
+  printFigure('GET /healthz (base)', `${fmt(health, 3)} ms`)
+  const cases = [
+    {
+      name: 'GET /api/v1/envelopes',
+      send: () =>
+        app.request('/api/v1/envelopes?taille=3&version=aci-avenant-2&taux=0.85', {}, ENV),
+    },
+    ...extra.map((c) => ({ name: c.name, send: () => c.send(app) })),
+  ]
+  for (const c of cases) {
+    const ms = await cpuPerRequest(c.send, c.name.includes('budget') ? 200 : 2000)
+    printFigure(
+      c.name,
+      `${fmt(ms, 3)} ms`,
+      `${fmt(ms / health, 1)}× la base ; cible ≤ 2 ms : ${ms <= 2 ? 'atteinte' : 'NON atteinte'}`
+    )
+  }
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} ne répond pas après ${timeoutMs} ms`)
+}
+
+export async function loopback(): Promise<void> {
+  printTitle(
+    'Charge sur la boucle locale : wrangler dev (workerd), 10 s, 50 connexions — comparer les rapports, pas la vitesse de production'
+  )
+  const port = 8797
+  const env = {
+    ...process.env,
+    CI: 'true',
+    WRANGLER_SEND_METRICS: 'false',
+    WRANGLER_HIDE_BANNER: 'true',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_SEND_ERROR_REPORTS: 'false',
+  }
+  const server: ChildProcess = spawn(
+    'node',
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--local-protocol',
+      'http',
+      '--log-level',
+      'error',
+      '--show-interactive-dev-session=false',
+    ],
+    { env, stdio: 'ignore', detached: true }
+  )
+  try {
+    const base = `http://127.0.0.1:${port}`
+    await waitFor(`${base}/healthz`, 60_000)
+    const results: [string, LoadResult][] = []
+    for (const path of ['/healthz', '/api/v1/envelopes?taille=3&version=aci-avenant-2&taux=0.85']) {
+      await autocannon({ url: base + path, connections: 10, duration: 2 }) // warm-up
+      results.push([path, await autocannon({ url: base + path, connections: 50, duration: 10 })])
+    }
+    const [healthRps = 1] = results.map(([, r]) => r.requests.average)
+    for (const [path, r] of results) {
+      printFigure(
+        path.split('?')[0] as string,
+        `${fmt(r.requests.average)} req/s`,
+        `p50 ${fmt(r.latency.p50)} ms, p99 ${fmt(r.latency.p99)} ms, erreurs ${r.errors + r.non2xx + r.timeouts} ; ${fmt(r.requests.average / healthRps, 2)}× le débit de /healthz`
+      )
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+  }
+}
+
+export function bundleSize(): void {
+  printTitle('Paquet déployé (wrangler deploy --dry-run --minify) — cible ≤ 100 Kio gzip')
+  const out = mkdtempSync(join(tmpdir(), 'aci-bundle-'))
+  try {
+    execFileSync(
+      'node',
+      ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--minify', '--outdir', out],
+      {
+        env: {
+          ...process.env,
+          CI: 'true',
+          WRANGLER_SEND_METRICS: 'false',
+          WRANGLER_HIDE_BANNER: 'true',
+        },
+        stdio: 'ignore',
+      }
+    )
+    const code = readFileSync(join(out, 'index.js'))
+    const gzip = gzipSync(code, { level: 9 }).length / 1024
+    printFigure(
+      'worker (index.js)',
+      `${fmt(code.length / 1024, 1)} Kio`,
+      `gzip ${fmt(gzip, 1)} Kio ; cible ≤ 100 Kio : ${gzip <= 100 ? 'atteinte' : 'NON atteinte'}`
+    )
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+export default async function benchWorker(
+  extra: Parameters<typeof inProcess>[0] = []
+): Promise<void> {
+  await inProcess(extra)
+  bundleSize()
+  await loopback()
+}

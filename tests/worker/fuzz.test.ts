@@ -1,0 +1,144 @@
+// A bounded fuzz of the API inside workerd: thousands of random and malformed requests, none answered 5xx.
+import { exports } from 'cloudflare:workers'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+const paths = [
+  '/api/v1/rates',
+  '/api/v1/rates/current',
+  '/api/v1/rates/aci-2019',
+  '/api/v1/rates/%00',
+  '/api/v1/rates/..%2F..%2Fetc',
+  '/api/v1/envelopes',
+  '/api/v1/budgets/check',
+  '/api/v1/openapi.json',
+  '/api/v2/rates',
+  '/healthz',
+]
+const keys = [
+  'taille',
+  'population',
+  'version',
+  'date',
+  'missions',
+  'taux',
+  'phase',
+  'x',
+  '',
+  'taille[]',
+  '__proto__',
+]
+const values = fc.oneof(
+  fc.constantFrom(
+    '1',
+    '2',
+    '4',
+    '0',
+    '-1',
+    '2.5',
+    '1e3',
+    'NaN',
+    'Infinity',
+    'aci-2019',
+    'aci-avenant-2',
+    '2019-08-24',
+    '2022-04-01',
+    '2022-02-30',
+    'acces,crise',
+    'crise',
+    'redaction',
+    'mise_a_jour',
+    '0.8',
+    '1.0000000001',
+    ''
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.nat().map(String)
+)
+const query = fc
+  .array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 6 })
+  .map((pairs) => {
+    const params = new URLSearchParams()
+    for (const [k, val] of pairs) params.append(k, val)
+    return params.toString()
+  })
+const budgetish = fc.oneof(
+  fc.json({ maxDepth: 4 }),
+  fc.string({ maxLength: 200 }),
+  fc
+    .record({
+      profil: fc.oneof(
+        fc.anything({ maxDepth: 2 }),
+        fc.record({ nom: fc.string(), taille: fc.integer(), dateSignature: fc.string() })
+      ),
+      lignes: fc.oneof(
+        fc.anything({ maxDepth: 2 }),
+        fc.array(
+          fc.record({
+            compte: fc.string(),
+            libelle: fc.string(),
+            montant: fc.oneof(fc.string(), fc.double()),
+          }),
+          { maxLength: 5 }
+        )
+      ),
+    })
+    .map((x) => JSON.stringify(x))
+)
+const headers = fc.record(
+  {
+    'Content-Type': fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/problem+json',
+      '',
+      'json'
+    ),
+    'If-None-Match': fc.oneof(fc.constant('*'), fc.string({ maxLength: 70 })),
+    Origin: fc.constantFrom('https://evil.example', 'null', 'https://cpts.test'),
+    Accept: fc.constantFrom('*/*', 'text/html', 'application/xml'),
+  },
+  { requiredKeys: [] }
+)
+const request = fc.record({
+  method: fc.constantFrom(
+    'GET',
+    'GET',
+    'GET',
+    'POST',
+    'POST',
+    'HEAD',
+    'PUT',
+    'DELETE',
+    'OPTIONS',
+    'PATCH'
+  ),
+  path: fc.oneof(fc.constantFrom(...paths), fc.webPath()),
+  query,
+  headers,
+  body: budgetish,
+})
+
+describe('fuzz borné de l’API', () => {
+  it('answers 5 000 random and malformed requests without a single 5xx', async () => {
+    let count = 0
+    await fc.assert(
+      fc.asyncProperty(request, async ({ method, path, query: q, headers: h, body }) => {
+        const init: RequestInit = { method, headers: h }
+        if (method === 'POST' || method === 'PUT' || method === 'PATCH') init.body = body
+        const res = await exports.default.fetch(
+          `https://cpts.test${path.startsWith('/') ? path : `/${path}`}?${q}`,
+          init
+        )
+        await res.arrayBuffer()
+        count += 1
+        expect(res.status, `${method} ${path}?${q}`).toBeLessThan(500)
+      }),
+      { numRuns: 5000, seed: 20261122 }
+    )
+    expect(count).toBe(5000)
+  }, 120_000)
+})

@@ -1,0 +1,159 @@
+// The OpenAPI 3.1 document of the API, generated from the valibot schemas that validate the requests.
+import { toJsonSchema } from '@valibot/to-json-schema'
+import type * as v from 'valibot'
+import { rateTableSchema } from '../shared'
+import {
+  envelopesQuery,
+  envelopesResponseSchema,
+  healthSchema,
+  problemSchema,
+  ratesCurrentQuery,
+  versionListSchema,
+  versionSummarySchema,
+} from './schemas'
+
+type AnySchema = v.GenericSchema
+
+/** JSON Schema of a valibot schema, without the draft marker (OpenAPI 3.1 speaks JSON Schema 2020-12). */
+export function jsonSchema(schema: AnySchema): Record<string, unknown> {
+  const { $schema: _draft, ...rest } = toJsonSchema(schema, { errorMode: 'ignore' }) as Record<
+    string,
+    unknown
+  >
+  return rest
+}
+
+/** One OpenAPI query parameter per property of a query schema. */
+function queryParameters(schema: AnySchema) {
+  const object = jsonSchema(schema) as {
+    properties?: Record<string, Record<string, unknown>>
+    required?: string[]
+  }
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const { description, ...propertySchema } = property
+    return {
+      name,
+      in: 'query',
+      required: object.required?.includes(name) ?? false,
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: propertySchema,
+    }
+  })
+}
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+})
+
+const json = (description: string, ref: string, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+})
+
+export interface ExtraOperation {
+  readonly path: string
+  readonly method: 'post'
+  readonly operation: Record<string, unknown>
+  readonly schemas: Record<string, AnySchema>
+}
+
+/** The document; operations that live in other modules (the budget check) join through `extra`. */
+export function openApiDocument(extra: readonly ExtraOperation[] = []) {
+  const schemas: Record<string, unknown> = {
+    Problem: jsonSchema(problemSchema),
+    VersionSummary: jsonSchema(versionSummarySchema),
+    VersionList: jsonSchema(versionListSchema),
+    RateTableFile: jsonSchema(rateTableSchema),
+    RateTableDocument: {
+      allOf: [{ $ref: '#/components/schemas/VersionSummary' }],
+      type: 'object',
+      properties: { table: { $ref: '#/components/schemas/RateTableFile' } },
+      required: ['table'],
+    },
+    Envelopes: jsonSchema(envelopesResponseSchema),
+    Health: jsonSchema(healthSchema),
+  }
+  const paths: Record<string, Record<string, unknown>> = {
+    '/healthz': {
+      get: {
+        summary: 'État du service',
+        operationId: 'health',
+        responses: { 200: json('Service disponible.', 'Health') },
+      },
+    },
+    '/api/v1/rates': {
+      get: {
+        summary: 'Versions des barèmes ACI',
+        description:
+          'Identifiant, titre, source, date d’effet et empreinte SHA-256 de chaque version publiée.',
+        operationId: 'listRates',
+        responses: {
+          200: json('Les versions, de la plus ancienne à la plus récente.', 'VersionList'),
+        },
+      },
+    },
+    '/api/v1/rates/current': {
+      get: {
+        summary: 'Barème en vigueur à une date',
+        operationId: 'currentRates',
+        parameters: queryParameters(ratesCurrentQuery),
+        responses: {
+          200: json('Le barème en vigueur (aujourd’hui si aucune date).', 'RateTableDocument'),
+          400: problemResponse('Date mal formée ou paramètre inconnu.'),
+          404: problemResponse('Aucun barème en vigueur à cette date.'),
+        },
+      },
+    },
+    '/api/v1/rates/{id}': {
+      get: {
+        summary: 'Un barème complet',
+        description:
+          'ETag fort (l’empreinte SHA-256 du barème), réponse immuable ; 304 si If-None-Match correspond.',
+        operationId: 'getRates',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: json('Le barème.', 'RateTableDocument', {
+            ETag: {
+              schema: { type: 'string' },
+              description: 'SHA-256 du barème, entre guillemets.',
+            },
+          }),
+          304: { description: 'Le barème n’a pas changé.' },
+          404: problemResponse('Version inconnue.'),
+        },
+      },
+    },
+    '/api/v1/envelopes': {
+      get: {
+        summary: 'Enveloppes d’une CPTS',
+        description:
+          'Fonctionnement et, par mission, volet fixe, volet variable au taux d’atteinte, enveloppe ; montants en texte décimal.',
+        operationId: 'envelopes',
+        parameters: queryParameters(envelopesQuery),
+        responses: {
+          200: json('Les enveloppes.', 'Envelopes'),
+          400: problemResponse('Paramètre invalide (taille, population, taux, date…).'),
+          422: problemResponse('Version, mission ou date sans barème.'),
+        },
+      },
+    },
+  }
+  for (const { path, method, operation, schemas: extraSchemas } of extra) {
+    paths[path] = { ...paths[path], [method]: operation }
+    for (const [name, schema] of Object.entries(extraSchemas)) schemas[name] = jsonSchema(schema)
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ACI-CPTS — barèmes et budgets',
+      version: '1.0.0',
+      description:
+        'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS, enveloppes et contrôle des budgets analytiques. Erreurs au format RFC 9457 (application/problem+json), en français.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas },
+  }
+}
