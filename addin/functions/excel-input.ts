@@ -1,0 +1,93 @@
+// What Excel passes to a custom function, made into what the core takes: one value, a version reference, a list of codes.
+import { AciError, bundledCatalog, describeValue, type VersionRef } from '../../shared'
+
+/**
+ * One value from an argument. A reference to one cell can arrive as a 1×1 matrix, [[value]]:
+ * that is the cell's value. A larger range is passed on unchanged, and the core's validators
+ * reject it as « une plage de plusieurs cellules », naming the argument.
+ */
+export function single(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 1) {
+    const row: unknown = value[0]
+    if (Array.isArray(row) && row.length === 1) return row[0]
+  }
+  return value
+}
+
+/** An empty cell or an omitted argument (Excel passes null for both; a formula can yield ""). */
+export function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === ''
+}
+
+/**
+ * One value of an argument that has no numeric meaning (phase, version, a mission of a list).
+ * Excel for Windows passes an empty cell as 0 where Excel on the web passes null
+ * (office-js#4702, #5262), so 0 reads as empty here. Where 0 means something (taille, taux,
+ * population) it is passed on, and the core judges it.
+ */
+export function optional(value: unknown): unknown {
+  const one = single(value)
+  return one === 0 ? null : one
+}
+
+// Excel's day zero for serials from 61 on: 1899-12-30, because Excel counts a 29 February 1900
+// that never existed (a Lotus 1-2-3 compatibility choice kept by Microsoft).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+const DAY_MS = 86_400_000
+/** 9999-12-31, the last date Excel can hold. */
+const LAST_SERIAL = 2_958_465
+
+// Dates seen before: a workbook recalculates the same contract dates in thousands of cells,
+// and formatting a Date costs more than the rate lookup itself.
+const isoBySerial = new Map<number, string>()
+
+/**
+ * The ISO date (YYYY-MM-DD) of an Excel date serial, as a cell holding a date passes it.
+ * The time of day, if any, is dropped. Serials 1 to 60 (January–February 1900) are shifted by
+ * the phantom 29 February; they all lie long before the first ACI table anyway.
+ */
+export function isoFromExcelSerial(serial: number, argument = 'version'): string {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) {
+    throw new AciError(
+      'date_invalide',
+      `${argument} : date attendue (une cellule au format date, du 01/01/1900 au 31/12/9999), reçu ${describeValue(serial)}.`,
+      argument
+    )
+  }
+  const day = Math.floor(serial)
+  const seen = isoBySerial.get(day)
+  if (seen !== undefined) return seen
+  const days = day >= 61 ? day : day + 1
+  const iso = new Date(EXCEL_EPOCH_MS + days * DAY_MS).toISOString().slice(0, 10)
+  if (isoBySerial.size < 10_000) isoBySerial.set(day, iso)
+  return iso
+}
+
+/**
+ * The `version` argument: empty → the version in force today; text → a version id or an ISO
+ * date, resolved by the core; a number → an Excel date, the version in force on that day.
+ */
+export function versionRef(value: unknown, argument = 'version'): VersionRef {
+  const version = optional(value)
+  if (isEmpty(version)) return undefined
+  if (typeof version === 'string') return version
+  if (typeof version === 'number') return isoFromExcelSerial(version, argument)
+  const ids = bundledCatalog()
+    .tables.map((t) => t.id)
+    .join(', ')
+  throw new AciError(
+    'date_invalide',
+    `${argument} : version du barème attendue, un identifiant (${ids}) ou une date, reçu ${describeValue(version)}.`,
+    argument
+  )
+}
+
+/**
+ * A list of codes (a range, an array constant or one value): its cells row by row, empty cells
+ * (null, "" or the 0 of Excel for Windows) left out; undefined when the argument is omitted.
+ */
+export function codesOf(value: unknown): unknown[] | undefined {
+  if (value === null || value === undefined) return undefined
+  const cells: unknown[] = Array.isArray(value) ? value.flat() : [value]
+  return cells.filter((cell) => !isEmpty(cell) && cell !== 0)
+}

@@ -1,0 +1,165 @@
+// The ACI.* custom functions: Excel's arguments in, one call to the shared core, a number or a spilled array out.
+/// <reference types="custom-functions-runtime" />
+// The JSDoc below is the source of functions.json (custom-functions-metadata, at build time):
+// ids and names as typed after ACI., French descriptions shown by Excel's formula help.
+// Parameters are `unknown` (type "any") so that Excel hands over exactly what the cell holds and
+// the core can say what is wrong in French, rather than Excel answering a bare #VALEUR!.
+import * as core from '../../shared'
+import { toExcelError } from './excel-errors'
+import { codesOf, optional, single, versionRef } from './excel-input'
+import { baremeRows, missionRows, versionRows } from './spill'
+import { loadWithWorkbooks } from './startup'
+
+loadWithWorkbooks()
+
+/**
+ * Financement annuel du fonctionnement de la communauté professionnelle, en euros.
+ * @customfunction FONCTIONNEMENT
+ * @param taille Taille de la CPTS, un entier de 1 à 4 (voir ACI.TAILLE).
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Montant annuel en euros, arrondi au centime.
+ */
+export function fonctionnement(taille: unknown, version?: unknown): number {
+  try {
+    return core.toExcelNumber(core.fonctionnement(single(taille), versionRef(version)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Volet variable d’une mission pour un taux d’atteinte des objectifs, en euros.
+ * @customfunction VARIABLE
+ * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
+ * @param taille Taille de la CPTS, un entier de 1 à 4.
+ * @param taux Taux d’atteinte des objectifs, de 0 à 1 : 75 % ou 0,75.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Volet variable en euros, arrondi au centime.
+ */
+export function variable(
+  mission: unknown,
+  taille: unknown,
+  taux: unknown,
+  version?: unknown
+): number {
+  try {
+    return core.toExcelNumber(
+      core.variable(single(mission), single(taille), single(taux), versionRef(version))
+    )
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Volet fixe d’une mission (moyens), en euros.
+ * @customfunction FIXE
+ * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
+ * @param taille Taille de la CPTS, un entier de 1 à 4.
+ * @param phase Mission crise seulement : "rédaction" (1re rédaction du plan, par défaut) ou "mise à jour" du plan ; vide pour les autres missions.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Volet fixe en euros, arrondi au centime.
+ */
+export function fixe(
+  mission: unknown,
+  taille: unknown,
+  phase?: unknown,
+  version?: unknown
+): number {
+  try {
+    return core.toExcelNumber(
+      core.fixe(single(mission), single(taille), optional(phase), versionRef(version))
+    )
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Enveloppe d’une mission : volet fixe et volet variable maximal (taux d’atteinte de 100 %), en euros.
+ * @customfunction ENVELOPPE
+ * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
+ * @param taille Taille de la CPTS, un entier de 1 à 4.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Enveloppe de la mission en euros (mission crise : année de 1re rédaction du plan).
+ */
+export function enveloppe(mission: unknown, taille: unknown, version?: unknown): number {
+  try {
+    return core.toExcelNumber(
+      core.enveloppe(single(mission), single(taille), null, versionRef(version))
+    )
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Taille de la CPTS (1 à 4) selon la population de son territoire, avec les seuils du barème en vigueur.
+ * @customfunction TAILLE
+ * @param population Nombre d’habitants du territoire, un entier positif.
+ * @returns Taille de 1 à 4.
+ */
+export function taille(population: unknown): number {
+  try {
+    return core.taille(single(population))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Financement total possible : fonctionnement et enveloppes des missions choisies, en euros.
+ * @customfunction TOTAL
+ * @param taille Taille de la CPTS, un entier de 1 à 4.
+ * @param missions Plage ou liste de codes de missions (cellules vides ignorées) ; omis : toutes les missions du barème.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Total annuel possible en euros (mission crise : année de 1re rédaction du plan).
+ */
+export function total(taille: unknown, missions?: unknown[][], version?: unknown): number {
+  try {
+    return core.toExcelNumber(core.total(single(taille), codesOf(missions), versionRef(version)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Barème complet d’une version, ligne par ligne, avec une ligne d’en-tête ; le résultat s’étend sur les cellules voisines.
+ * @customfunction BAREME
+ * @param version Version du barème (par exemple "aci-2019") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Tableau : mission, ligne du barème, volet, phase et montant pour chaque taille.
+ */
+export function bareme(version?: unknown): unknown[][] {
+  try {
+    return baremeRows(core.resolveTable(versionRef(version)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Missions d’une version du barème : code, libellés, catégorie socle ou optionnelle ; le résultat s’étend sur les cellules voisines.
+ * @customfunction MISSIONS
+ * @param version Version du barème (par exemple "aci-2019") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Tableau des missions avec une ligne d’en-tête.
+ */
+export function missions(version?: unknown): unknown[][] {
+  try {
+    return missionRows(core.resolveTable(versionRef(version)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Versions du barème intégrées au complément : identifiant, titre, date d’effet, source et empreinte SHA-256 ; le résultat s’étend sur les cellules voisines.
+ * @customfunction VERSIONS
+ * @returns Tableau des versions, de la plus ancienne à la plus récente, avec une ligne d’en-tête.
+ */
+export function versions(): unknown[][] {
+  try {
+    return versionRows(core.bundledCatalog().tables)
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}

@@ -1,0 +1,31 @@
+// Build of the Excel add-in into addin/dist, which the Worker serves: taskpane.html, functions.js/json, icons, manifest.xml.
+// ADDIN_ORIGIN=https://example.org npm run build points the manifest at a deployed origin.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { addinAssets, addinOrigin } from './build/addin-assets.ts'
+import { customFunctions } from './build/custom-functions.ts'
+
+const here = (...parts: string[]) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), ...parts)
+
+export default defineConfig({
+  root: here('taskpane'),
+  // Relative URLs: the page works wherever the Worker mounts it.
+  base: './',
+  publicDir: false,
+  plugins: [
+    react(),
+    customFunctions({ entry: here('functions', 'functions.ts') }),
+    addinAssets({
+      manifest: here('..', 'manifest.xml'),
+      origin: addinOrigin(process.env.ADDIN_ORIGIN),
+    }),
+  ],
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    rolldownOptions: { input: { taskpane: here('taskpane', 'taskpane.html') } },
+  },
+})
