@@ -83,7 +83,7 @@ export function toAmountString(amount: Decimal): string {
 
 /** A number for the Excel edge only: the cent-rounded amount, converted once at the edge. */
 export function toExcelNumber(amount: Decimal): number {
-  return roundToCent(amount).toNumber()
+  return (amount.decimalPlaces() <= 2 ? amount : roundToCent(amount)).toNumber()
 }
 
 const AMOUNT_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/

@@ -40,7 +40,10 @@ export const rateTableSchema = v.strictObject({
   source: v.strictObject({
     document: text,
     article: text,
-    url: v.optional(v.pipe(v.string(), v.url('adresse web attendue'))),
+    // A pattern rather than v.url(): URL is not promised in Office's JavaScript-only runtime.
+    url: v.optional(
+      v.pipe(v.string(), v.regex(/^https:\/\/[^\s/$.?#][^\s]*$/, 'adresse web https attendue'))
+    ),
   }),
   signedOn: v.optional(isoDate),
   effectiveDate: isoDate,

@@ -10,6 +10,7 @@ import {
 } from '../../shared'
 import aci2019 from '../../shared/rates/aci-2019.json'
 import aciAvenant2 from '../../shared/rates/aci-avenant-2.json'
+import { utf8Bytes } from '../../shared/rates/canonical'
 
 const copy = <T>(value: T): T => structuredClone(value)
 
@@ -134,5 +135,19 @@ describe('version en vigueur', () => {
       ['aci-2019', '2019-08-25'],
       ['aci-avenant-2', '2022-04-01'],
     ])
+  })
+})
+
+describe('encodage UTF-8 de l’empreinte', () => {
+  it('encodes like TextEncoder, for every plane', () => {
+    for (const text of [
+      'abc',
+      'l’accès',
+      '€ 12 500',
+      '𝔸𝕔𝕚 🏥',
+      '\u0000\u007f\u0080\u07ff\u0800\uffff',
+    ]) {
+      expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)))
+    }
   })
 })
