@@ -6,9 +6,8 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { isAciError } from '../shared'
 import type { AppEnv } from './env'
-import { type ExtraOperation, openApiDocument } from './openapi'
+import { openApiDocument } from './openapi'
 import { aciProblem, problem } from './problem'
-import { budgetsOperation, budgetsRoutes } from './routes/budgets'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { ratesRoutes } from './routes/rates'
@@ -23,7 +22,6 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/rates/current', ['GET', 'HEAD']],
   ['/api/v1/rates/:id', ['GET', 'HEAD']],
   ['/api/v1/envelopes', ['GET', 'HEAD']],
-  ['/api/v1/budgets/check', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -36,7 +34,6 @@ function allowedOrigins(configured: string | undefined): Set<string> {
 }
 
 export function createApp() {
-  const extra: ExtraOperation[] = [budgetsOperation]
   const app = new Hono<AppEnv>()
 
   // JSON answers are never framed nor run as pages. The task pane's HTML is a static asset and
@@ -80,11 +77,10 @@ export function createApp() {
   app.route('/healthz', healthRoutes)
   app.get('/api/v1/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300')
-    return c.json(openApiDocument(extra))
+    return c.json(openApiDocument())
   })
   app.route('/api/v1/rates', ratesRoutes)
   app.route('/api/v1/envelopes', envelopesRoutes)
-  app.route('/api/v1/budgets', budgetsRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

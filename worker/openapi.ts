@@ -52,15 +52,8 @@ const json = (description: string, ref: string, headers?: Record<string, unknown
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
 })
 
-export interface ExtraOperation {
-  readonly path: string
-  readonly method: 'post'
-  readonly operation: Record<string, unknown>
-  readonly schemas: Record<string, AnySchema>
-}
-
-/** The document; operations that live in other modules (the budget check) join through `extra`. */
-export function openApiDocument(extra: readonly ExtraOperation[] = []) {
+/** The document, built once per request of it from the schemas. */
+export function openApiDocument() {
   const schemas: Record<string, unknown> = {
     Problem: jsonSchema(problemSchema),
     VersionSummary: jsonSchema(versionSummarySchema),
@@ -140,17 +133,13 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []) {
       },
     },
   }
-  for (const { path, method, operation, schemas: extraSchemas } of extra) {
-    paths[path] = { ...paths[path], [method]: operation }
-    for (const [name, schema] of Object.entries(extraSchemas)) schemas[name] = jsonSchema(schema)
-  }
   return {
     openapi: '3.1.0',
     info: {
-      title: 'ACI-CPTS — barèmes et budgets',
+      title: 'ACI-CPTS — barèmes et enveloppes',
       version: '1.0.0',
       description:
-        'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS, enveloppes et contrôle des budgets analytiques. Erreurs au format RFC 9457 (application/problem+json), en français.',
+        'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS et enveloppes de financement. Erreurs au format RFC 9457 (application/problem+json), en français.',
     },
     servers: [{ url: '/' }],
     paths,

@@ -23,7 +23,10 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
 /** CPU time (user + system) per call of an in-process request, median of rounds, in milliseconds. */
-async function cpuPerRequest(send: () => Promise<Response>, count = 2000): Promise<number> {
+async function cpuPerRequest(
+  send: () => Response | Promise<Response>,
+  count = 2000
+): Promise<number> {
   for (let i = 0; i < 200; i++) await (await send()).arrayBuffer()
   const rounds: number[] = []
   for (let r = 0; r < 5; r++) {
@@ -42,7 +45,10 @@ export const ENV = {
 }
 
 export async function inProcess(
-  extra: { name: string; send: (app: ReturnType<typeof createApp>) => Promise<Response> }[] = []
+  extra: {
+    name: string
+    send: (app: ReturnType<typeof createApp>) => Response | Promise<Response>
+  }[] = []
 ) {
   const app = createApp()
   printTitle('Worker en processus (Node, Hono) — temps CPU par requête, cible ≤ 2 ms')
