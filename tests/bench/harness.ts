@@ -62,7 +62,7 @@ export function printVersus(
     ? `  cible ≥ ${fmt.format(target.opsPerSecond)}/s : ${subject.opsPerSecond >= target.opsPerSecond ? 'atteinte' : 'NON atteinte'}`
     : ''
   console.log(
-    `${subject.name.padEnd(34)} ${fmt.format(subject.opsPerSecond).padStart(14)} op/s  ${fmt2.format(subject.microsPerOp).padStart(8)} µs/op   ${fmt2.format(ratio)}× plus lent que « ${baseline.name} » (${fmt.format(baseline.opsPerSecond)} op/s)${goal}`
+    `${subject.name.padEnd(34)} ${fmt.format(subject.opsPerSecond).padStart(14)} op/s  ${fmt2.format(subject.microsPerOp).padStart(8)} µs/op   temps ×${fmt2.format(ratio)} celui de « ${baseline.name} » (${fmt.format(baseline.opsPerSecond)} op/s)${goal}`
   )
 }
 
