@@ -1,10 +1,16 @@
 // Request validation with the wire schemas, failing as a problem+json that names the field at fault.
 import { sValidator } from '@hono/standard-validator'
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { ValidationTargets } from 'hono'
+import type * as v from 'valibot'
 import { problem } from './problem'
 
-function fieldOf(issue: StandardSchemaV1.Issue): string | undefined {
+/** A Standard Schema issue, as far as we read it. */
+interface Issue {
+  readonly message: string
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined
+}
+
+function fieldOf(issue: Issue): string | undefined {
   const path = issue.path?.map((segment) =>
     typeof segment === 'object' ? String(segment.key) : String(segment)
   )
@@ -12,7 +18,7 @@ function fieldOf(issue: StandardSchemaV1.Issue): string | undefined {
 }
 
 /** A Hono validator whose failure is a 400 problem in French, with the field at fault. */
-export function validate<Target extends keyof ValidationTargets, Schema extends StandardSchemaV1>(
+export function validate<Target extends keyof ValidationTargets, Schema extends v.GenericSchema>(
   target: Target,
   schema: Schema
 ) {
