@@ -1,19 +1,19 @@
 // Benchmark of the shared core: taille, fonctionnement, variable, enveloppe against plain-number baselines.
-import { bundledCatalog, enveloppe, fonctionnement, taille, variable } from '../../shared'
+import {
+  bundledCatalog,
+  enveloppe,
+  fonctionnement,
+  MISSION_CODES,
+  taille,
+  variable,
+} from '../../shared'
 import { measure, printTitle, printVersus } from './harness'
 
 export default function benchCore(): void {
   const table = bundledCatalog().byVersionId('aci-avenant-2')
   const populations = Array.from({ length: 1024 }, (_, i) => (i * 7919) % 400_000)
   const rates = Array.from({ length: 1024 }, (_, i) => (i % 101) / 100)
-  const missions = [
-    'acces',
-    'parcours',
-    'prevention',
-    'crise',
-    'qualite',
-    'accompagnement',
-  ] as const
+  const missions = MISSION_CODES
   const thresholds = [40_000, 80_000, 175_000]
   const plainAmounts = [50_000, 60_000, 75_000, 90_000]
   const plainVariable = [25_000, 30_000, 35_000, 45_000]
