@@ -17,6 +17,11 @@ export const ERROR_KINDS = {
   version_inconnue: 'not_found',
   date_anterieure: 'not_found',
   bareme_invalide: 'invalid',
+  budget_invalide: 'invalid',
+  json_invalide: 'invalid',
+  csv_invalide: 'invalid',
+  plan_comptable_absent: 'not_found',
+  donnees_invalides: 'invalid',
 } as const
 
 export type AciErrorCode = keyof typeof ERROR_KINDS

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { rateTableSchema } from '../../shared'
+import { budgetSchema, rateTableSchema } from '../../shared'
 
 export interface PublishedSchema {
   /** Path from the repository root. */
@@ -23,6 +23,14 @@ export function publishedSchemas(): PublishedSchema[] {
         'rate-table.schema.json',
         'Barème ACI-CPTS (une version)',
         toJsonSchema(rateTableSchema, { errorMode: 'ignore' })
+      ),
+    },
+    {
+      path: 'shared/budget/budget.schema.json',
+      text: render(
+        'budget.schema.json',
+        'Budget analytique d’une CPTS (ACI)',
+        toJsonSchema(budgetSchema, { errorMode: 'ignore' })
       ),
     },
   ]

@@ -1,0 +1,75 @@
+// Amounts as whole cents in safe integers: exact like decimal.js, and cheap enough for 10 000-line budgets.
+import { Decimal } from '../money'
+
+/**
+ * "1234.5" → 123450. At most 13 digits before the point (the limit of `isAmountString`), so
+ * every line amount is below 10^15 cents, well inside 2^53: integer arithmetic on it is exact.
+ * Returns undefined for anything that is not such an amount. Read character by character: it
+ * runs for every line and every part of a split.
+ */
+export function centsOf(text: string): number | undefined {
+  const length = text.length
+  let i = text.charCodeAt(0) === 45 ? 1 : 0 // '-'
+  const negative = i === 1
+  let euros = 0
+  let digits = 0
+  while (i < length) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    euros = euros * 10 + (c - 48)
+    digits += 1
+    i += 1
+  }
+  if (digits === 0 || digits > 13) return undefined
+  let cents = 0
+  if (i < length) {
+    if (text.charCodeAt(i) !== 46 || length - i - 1 < 1 || length - i - 1 > 2) return undefined // '.'
+    const first = text.charCodeAt(i + 1) - 48
+    const second = i + 2 < length ? text.charCodeAt(i + 2) - 48 : 0
+    if (first < 0 || first > 9 || second < 0 || second > 9) return undefined
+    cents = first * 10 + second
+  }
+  const total = euros * 100 + cents
+  return negative && total !== 0 ? -total : total
+}
+
+/** 123450 → "1234.50", the wire form of an amount (exact: no division of a float). */
+export function centsToString(cents: number): string {
+  const magnitude = Math.abs(cents)
+  const euros = Math.floor(magnitude / 100)
+  const rest = magnitude - euros * 100
+  return `${cents < 0 ? '-' : ''}${euros}.${rest < 10 ? '0' : ''}${rest}`
+}
+
+export function centsToDecimal(cents: number): Decimal {
+  return new Decimal(centsToString(cents))
+}
+
+/**
+ * A running total of cents. It adds safe integers while the total stays safe and carries the
+ * rest in a Decimal, so that no sum of any number of lines can lose a cent.
+ */
+export class CentsTotal {
+  private small = 0
+  private big: Decimal | undefined
+
+  add(cents: number): void {
+    const next = this.small + cents
+    if (Number.isSafeInteger(next)) {
+      this.small = next
+    } else {
+      this.big = (this.big ?? new Decimal(0)).plus(this.small).plus(cents)
+      this.small = 0
+    }
+  }
+
+  /** The total in cents as a Decimal (an integer). */
+  cents(): Decimal {
+    return this.big === undefined ? new Decimal(this.small) : this.big.plus(this.small)
+  }
+
+  /** The total in euros. */
+  euros(): Decimal {
+    return this.big === undefined ? centsToDecimal(this.small) : this.cents().div(100)
+  }
+}

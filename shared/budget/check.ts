@@ -1,0 +1,191 @@
+// checkBudget: a budget against its contract's envelopes and the rules the sources give, as a deterministic report.
+import { formatEuros } from '../format'
+import { type Decimal, toAmountString } from '../money'
+import { CentsTotal } from './cents'
+import { type BudgetContext, resolveContext } from './context'
+import { type Finding, finding, type Severity } from './findings'
+import { checkLigne, checkProfil } from './parse'
+import { type PreparedLine, prepareLine } from './prepare'
+import type { BudgetReport } from './report'
+import { fongibilite, profileFindings, sectionFindings, totalFinding } from './rules/envelopes'
+import { FunderTotals, hoardingFinding, incomeLineFindings } from './rules/income'
+import { lineFindings } from './rules/lines'
+import { BeneficiaryTotals } from './rules/pass'
+import { senatLineFindings } from './rules/senat'
+import type { BudgetDocument, BudgetLigne } from './schema'
+import { SECTIONS, sectionIndex } from './sections'
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** A total per section, in SECTIONS order. */
+function perSection(): CentsTotal[] {
+  return SECTIONS.map(() => new CentsTotal())
+}
+
+function addParts(parts: readonly number[] | undefined, totals: readonly CentsTotal[]): void {
+  if (parts === undefined) return
+  for (let s = 0; s < parts.length; s++) {
+    const cents = parts[s] as number
+    if (cents !== 0) (totals[s] as CentsTotal).add(cents)
+  }
+}
+
+/** The order of the report: severity, code, section, line, professional, then the message itself. */
+function sortKey(f: Finding): string {
+  const section = f.section === null ? 9 : sectionIndex(f.section)
+  const line =
+    f.ligne === null ? '' : `${f.ligne.compte}\u0000${f.ligne.libelle}\u0000${f.ligne.montant}`
+  return `${SEVERITY_RANK[f.severity]}\u0000${f.code}\u0000${section}\u0000${line}\u0000${f.beneficiaire ?? ''}\u0000${f.message}`
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({ key: sortKey(f), f }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return keyed.map((k) => k.f)
+}
+
+/** A budget with no charges or no income is missing its financial part (Sénat, proposition n° 9). */
+function financialPart(charges: number, produits: number, out: Finding[]): void {
+  const missing = [
+    charges === 0 ? 'aucune charge (classe 6)' : '',
+    produits === 0 ? 'aucun produit (classe 7)' : '',
+  ]
+    .filter((m) => m !== '')
+    .join(' et ')
+  if (missing === '') return
+  out.push(
+    finding('PARTIE-FINANCIERE', {
+      message: `Le budget ne compte ${missing} : l’ARS et la CPAM ne peuvent pas contrôler l’usage des fonds d’un budget amputé de sa partie financière.`,
+    })
+  )
+}
+
+/** Contributions in kind: their uses (86) and resources (87) balance (ANC 2018-06). */
+function inKind(emplois: Decimal, contributions: Decimal, out: Finding[]): void {
+  if (emplois.equals(contributions)) return
+  out.push(
+    finding('CVN-EQUILIBRE', {
+      amounts: {
+        emplois: toAmountString(emplois),
+        contributions: toAmountString(contributions),
+        ecart: toAmountString(emplois.minus(contributions).abs()),
+      },
+      message: `Contributions volontaires en nature déséquilibrées : emplois (comptes 86) ${formatEuros(emplois)}, contributions (comptes 87) ${formatEuros(contributions)} ; les deux totaux doivent être égaux.`,
+    })
+  )
+}
+
+/**
+ * Checks a budget against the envelopes of its contract and the rules of the sources. Give it a
+ * document that parseBudget returned or that budgetSchema accepted: it refuses what parseBudget
+ * refuses beyond the schema (AciError naming the field), and a profile that points to nothing (a
+ * version, a chart of accounts for the year). Pure and deterministic: the same document gives the
+ * same report, whatever the order of its lines and of the parts of its splits.
+ */
+export function checkBudget(doc: BudgetDocument): BudgetReport {
+  // The same refusals as parseBudget, for a document the Worker only ran through budgetSchema.
+  checkProfil(doc.profil)
+  const ctx: BudgetContext = resolveContext(doc)
+  const findings: Finding[] = []
+  const charges = perSection()
+  const produits = perSection()
+  const totalCharges = new CentsTotal()
+  const totalProduits = new CentsTotal()
+  const emplois = new CentsTotal()
+  const contributions = new CentsTotal()
+  const funders = new FunderTotals()
+  const people = new BeneficiaryTotals()
+  let chargeLines = 0
+  let produitLines = 0
+
+  const lignes = doc.lignes
+  for (let i = 0; i < lignes.length; i++) {
+    const ligne = lignes[i] as BudgetLigne
+    checkLigne(ligne, i)
+    const line: PreparedLine = prepareLine(ligne, i, ctx.chart)
+    lineFindings(line, ctx, findings)
+    incomeLineFindings(line, findings)
+    senatLineFindings(line, ctx, findings)
+    if (line.nature === 'charge') {
+      chargeLines += 1
+      totalCharges.add(line.cents)
+      addParts(line.parts, charges)
+      people.add(line)
+    } else if (line.nature === 'produit') {
+      produitLines += 1
+      totalProduits.add(line.cents)
+      addParts(line.parts, produits)
+      funders.add(line)
+    } else if (line.nature === 'emploi') {
+      emplois.add(line.cents)
+    } else {
+      contributions.add(line.cents)
+    }
+  }
+
+  const sectionCharges = charges.map((t) => t.euros())
+  const result = sectionFindings(
+    sectionCharges,
+    produits.map((t) => t.euros()),
+    ctx,
+    findings
+  )
+  const horsAci = sectionCharges[SECTIONS.indexOf('hors_aci')] as Decimal
+  const allocated = sectionCharges.reduce((a, b) => a.plus(b))
+  const chargesAci = allocated.minus(horsAci)
+  const totalComparison = totalFinding(chargesAci, ctx, findings)
+  const whatIf = fongibilite(result, findings)
+  const produitsAci = funders.aci()
+  hoardingFinding(produitsAci, chargesAci, ctx, findings)
+  funders.secondaryFindings(findings)
+  people.findings(ctx, findings)
+  financialPart(chargeLines, produitLines, findings)
+  const emploisTotal = emplois.euros()
+  const contributionsTotal = contributions.euros()
+  inKind(emploisTotal, contributionsTotal, findings)
+  profileFindings(ctx, findings)
+
+  const sorted = sortFindings(findings)
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
+  for (const f of sorted) counts[f.severity] += 1
+  const chargesTotal = totalCharges.euros()
+  const produitsTotal = totalProduits.euros()
+  return {
+    cpts: doc.profil.nom.trim(),
+    taille: ctx.taille,
+    exercice: { debut: doc.profil.exercice.debut, fin: doc.profil.exercice.fin },
+    references: {
+      bareme: {
+        id: ctx.table.id,
+        title: ctx.table.title,
+        effectiveDate: ctx.table.effectiveDate,
+        sha256: ctx.table.sha256,
+      },
+      planComptable: {
+        id: ctx.chart.id,
+        title: ctx.chart.title,
+        effectiveDate: ctx.chart.effectiveDate,
+        sha256: ctx.chart.sha256,
+      },
+      pass: { id: ctx.pass.id, sha256: ctx.pass.sha256 },
+      depensesSenat: { id: ctx.senat.id, sha256: ctx.senat.sha256 },
+    },
+    sections: result.sections,
+    totaux: {
+      charges: toAmountString(chargesTotal),
+      produits: toAmountString(produitsTotal),
+      resultat: toAmountString(produitsTotal.minus(chargesTotal)),
+      chargesSectionsAci: toAmountString(chargesAci),
+      chargesHorsAci: toAmountString(horsAci),
+      nonReparti: toAmountString(chargesTotal.minus(allocated)),
+      enveloppe: toAmountString(ctx.envelope.totalAttendu),
+      ...totalComparison,
+      produitsAci: toAmountString(produitsAci),
+      emploisNature: toAmountString(emploisTotal),
+      contributionsNature: toAmountString(contributionsTotal),
+    },
+    fongibilite: whatIf,
+    findings: sorted,
+    counts,
+  }
+}

@@ -1,0 +1,43 @@
+// The budget module: the analytic budget of a CPTS, its JSON and CSV forms, and its check against the ACI envelopes.
+export {
+  type Account as ChartAccount,
+  BUNDLED_CHART_FILES,
+  bundledCharts,
+  type Chart,
+  chartFor,
+  loadChart,
+  type Nature,
+  natureOf,
+} from './accounts'
+export { centsOf, centsToString } from './cents'
+export { checkBudget } from './check'
+export { budgetFromCsv, budgetToCsv } from './csv'
+export {
+  FINANCEUR_LABELS,
+  FINANCEURS,
+  FINANCEURS_A_RISQUE,
+  type Financeur,
+} from './financeurs'
+export {
+  FINDING_CODES,
+  FINDING_RULES,
+  type Finding,
+  type FindingCode,
+  type FindingLine,
+  type Severity,
+} from './findings'
+export { budgetFromJson, budgetToJson } from './json'
+export { parseBudget } from './parse'
+export { bundledPass, loadPass, type PassTable } from './pass'
+export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
+export type { BudgetReport, Comparison, SectionReport, Status } from './report'
+export {
+  type BudgetDocument,
+  type BudgetLigne,
+  type BudgetMission,
+  type BudgetProfil,
+  budgetSchema,
+  type Repartition,
+} from './schema'
+export { SECTIONS, type Section, sectionLabel } from './sections'
+export { splitAmount, splitCents } from './split'

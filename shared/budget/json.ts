@@ -1,0 +1,25 @@
+// A budget as a JSON file: what the task pane saves and the API receives, checked on the way in.
+import { AciError } from '../errors'
+import { parseBudget } from './parse'
+import type { BudgetDocument } from './schema'
+
+/** The budget as JSON text, two-space indented, fields in canonical order (parse it first for the canonical form). */
+export function budgetToJson(doc: BudgetDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`
+}
+
+/** Reads a budget from JSON text: fails on malformed JSON, then as parseBudget does. */
+export function budgetFromJson(text: string): BudgetDocument {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error
+    throw new AciError(
+      'json_invalide',
+      'budget : texte JSON invalide (vérifier les guillemets, les virgules et les accolades).',
+      'budget'
+    )
+  }
+  return parseBudget(raw)
+}

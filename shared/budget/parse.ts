@@ -1,0 +1,187 @@
+// parseBudget: a budget document checked (shapes, then what ties fields together) and put in canonical form.
+import * as v from 'valibot'
+import { AciError } from '../errors'
+import type { MissionCode } from '../missions'
+import { bundledCatalog } from '../rates/catalog'
+import type { RateTable } from '../rates/table'
+import { type Chart, chartFor, natureOf } from './accounts'
+import { centsOf, centsToString } from './cents'
+import {
+  type BudgetDocument,
+  type BudgetLigne,
+  type BudgetMission,
+  type BudgetProfil,
+  budgetSchema,
+  type Repartition,
+} from './schema'
+import { sectionIndex } from './sections'
+
+/** `lignes[3].repartition.parts[0].montant`: the field at fault, as the messages name it. */
+export function pathOf(issue: v.BaseIssue<unknown>): string {
+  let path = ''
+  for (const item of issue.path ?? []) {
+    const key = item.key
+    if (typeof key === 'number') path += `[${key}]`
+    else path += path === '' ? String(key) : `.${String(key)}`
+  }
+  return path === '' ? 'budget' : path
+}
+
+function invalid(argument: string, message: string): AciError {
+  return new AciError('budget_invalide', `${argument} : ${message}`, argument)
+}
+
+/** "40.50" → "40.5", "1.000" → "1", "0" → "0": a decimal string already checked, without trailing zeros. */
+export function minimalDecimal(text: string): string {
+  if (!text.includes('.')) return text
+  const trimmed = text.replace(/0+$/, '')
+  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
+}
+
+function canonicalAmount(text: string): string {
+  return centsToString(centsOf(text) as number)
+}
+
+/** The rate table of a budget: the version named in the profile, else the one in force at signature. */
+export function tableOf(profil: BudgetProfil): RateTable {
+  const catalog = bundledCatalog()
+  return profil.version === undefined
+    ? catalog.inForceOn(profil.signature, 'profil.signature')
+    : catalog.byVersionId(profil.version, 'profil.version')
+}
+
+/** The chart of accounts of the financial year (by its opening date). */
+export function chartOf(profil: BudgetProfil): Chart {
+  return chartFor(profil.exercice.debut, 'profil.exercice.debut')
+}
+
+/** What the schema cannot say about a profile: taille or population, dates in order, each mission once. */
+export function checkProfil(profil: BudgetProfil): void {
+  if (profil.taille === undefined && profil.population === undefined) {
+    throw invalid('profil.taille', 'taille de la CPTS (1 à 4) ou population attendue.')
+  }
+  if (profil.exercice.fin < profil.exercice.debut) {
+    throw invalid(
+      'profil.exercice.fin',
+      `la fin de l’exercice (${profil.exercice.fin}) précède son début (${profil.exercice.debut}).`
+    )
+  }
+  const seen = new Set<MissionCode>()
+  profil.missions.forEach((m, i) => {
+    if (seen.has(m.mission)) {
+      throw invalid(`profil.missions[${i}].mission`, `la mission ${m.mission} est citée deux fois.`)
+    }
+    seen.add(m.mission)
+    if (m.phase !== undefined && m.mission !== 'crise') {
+      throw invalid(
+        `profil.missions[${i}].phase`,
+        `la phase du plan ne s’applique qu’à la mission crise, pas à la mission ${m.mission}.`
+      )
+    }
+  })
+  tableOf(profil)
+  chartOf(profil)
+}
+
+/** What the schema cannot say about a line: each section once in its split, a beneficiary only on a charge. */
+export function checkLigne(ligne: BudgetLigne, i: number): void {
+  const parts = ligne.repartition?.parts
+  if (parts !== undefined) {
+    let seen = 0 // one bit per section: this runs for every line of every check
+    for (let j = 0; j < parts.length; j++) {
+      const section = (parts[j] as { section: string }).section
+      const index = sectionIndex(section)
+      if (index < 0) continue // the schema refuses it; prepareLine says so for a document not run through it
+      const bit = 1 << index
+      if (seen & bit) {
+        throw invalid(
+          `lignes[${i}].repartition.parts[${j}].section`,
+          `la section ${section} est citée deux fois dans la répartition.`
+        )
+      }
+      seen |= bit
+    }
+  }
+  if (ligne.beneficiaire !== undefined && natureOf(ligne.compte) !== 'charge') {
+    throw invalid(
+      `lignes[${i}].beneficiaire`,
+      'le bénéficiaire ne se donne que sur une ligne de charges (classe 6) : indemnité ou rémunération versée à un professionnel.'
+    )
+  }
+}
+
+function normalizeMission(m: BudgetMission): BudgetMission {
+  return {
+    mission: m.mission,
+    debut: m.debut,
+    ...(m.taux === undefined ? {} : { taux: minimalDecimal(m.taux) }),
+    ...(m.phase === undefined ? {} : { phase: m.phase }),
+  }
+}
+
+function normalizeProfil(p: BudgetProfil): BudgetProfil {
+  const seuils = {
+    ...(p.seuils?.thesaurisation === undefined
+      ? {}
+      : { thesaurisation: minimalDecimal(p.seuils.thesaurisation) }),
+    ...(p.seuils?.pass === undefined ? {} : { pass: minimalDecimal(p.seuils.pass) }),
+  }
+  return {
+    nom: p.nom.trim(),
+    ...(p.taille === undefined ? {} : { taille: p.taille }),
+    ...(p.population === undefined ? {} : { population: p.population }),
+    signature: p.signature,
+    ...(p.version === undefined ? {} : { version: p.version.toLowerCase() }),
+    exercice: { debut: p.exercice.debut, fin: p.exercice.fin },
+    missions: p.missions.map(normalizeMission),
+    ...(Object.keys(seuils).length === 0 ? {} : { seuils }),
+  }
+}
+
+function normalizeRepartition(r: Repartition): Repartition {
+  const bySection = (a: { section: string }, b: { section: string }) =>
+    sectionIndex(a.section) - sectionIndex(b.section)
+  return r.mode === 'montants'
+    ? {
+        mode: 'montants',
+        parts: r.parts
+          .map((p) => ({ section: p.section, montant: canonicalAmount(p.montant) }))
+          .sort(bySection),
+      }
+    : {
+        mode: 'cles',
+        parts: r.parts
+          .map((p) => ({ section: p.section, pourcentage: minimalDecimal(p.pourcentage) }))
+          .sort(bySection),
+      }
+}
+
+function normalizeLigne(l: BudgetLigne): BudgetLigne {
+  return {
+    compte: l.compte,
+    libelle: l.libelle.trim(),
+    montant: canonicalAmount(l.montant),
+    ...(l.repartition === undefined ? {} : { repartition: normalizeRepartition(l.repartition) }),
+    ...(l.financeur === undefined ? {} : { financeur: l.financeur }),
+    ...(l.beneficiaire === undefined ? {} : { beneficiaire: l.beneficiaire.trim() }),
+  }
+}
+
+/**
+ * Checks a budget document and returns it in canonical form: amounts with two decimals
+ * ("42000.00"), percentages and rates without trailing zeros, the parts of each split in
+ * section order, texts trimmed, empty settings left out. Fails with an AciError naming the
+ * field at fault (`lignes[3].repartition.parts[0].montant`), or the version or chart of
+ * accounts that the profile points to and that does not exist.
+ */
+export function parseBudget(input: unknown): BudgetDocument {
+  const result = v.safeParse(budgetSchema, input)
+  if (!result.success) {
+    const issue = result.issues[0]
+    throw invalid(pathOf(issue), `${issue.message}.`)
+  }
+  const doc = result.output
+  checkProfil(doc.profil)
+  doc.lignes.forEach(checkLigne)
+  return { profil: normalizeProfil(doc.profil), lignes: doc.lignes.map(normalizeLigne) }
+}

@@ -1,0 +1,142 @@
+// The expenses the Sénat names as questionable, as versioned word lists matched against the lines' labels.
+import * as v from 'valibot'
+import { normalizeWords } from '../text'
+import senatFile from './data/depenses-senat.json'
+import { dataError, dataHeader, parseDataFile, type Source, text } from './data-file'
+
+const expression = v.pipe(
+  v.string('expression attendue'),
+  v.regex(/^[a-z]+( [a-z]+)*$/, 'expression en minuscules sans accents, mots séparés d’une espace')
+)
+
+const listSchema = v.strictObject({
+  raison: text,
+  expressions: v.array(expression),
+  comptes: v.array(v.pipe(v.string(), v.regex(/^[67]\d{1,7}$/, 'compte de classe 6 ou 7 attendu'))),
+})
+
+/** The schema of the file, built when a file is loaded (never when this module is). */
+export function questionableSchema() {
+  return v.strictObject({
+    ...dataHeader,
+    loisirs: listSchema,
+    immobilier: listSchema,
+  })
+}
+
+export interface QuestionableList {
+  /** The cheap first pass: whether the raw label may hold an expression of the list. */
+  readonly prefilter: RegExp | undefined
+  /** Why the Sénat questions it, in French, for the message. */
+  readonly raison: string
+  /** The expression of the list found in a label, or undefined. */
+  match(label: string): string | undefined
+  /** Whether an account (or one it subdivides) is on the list. */
+  hasAccount(numero: string): boolean
+}
+
+export interface QuestionableExpenses {
+  /** Whether a raw label may hold an expression of either list: most labels stop here. */
+  mayMatch(label: string): boolean
+  readonly id: string
+  readonly title: string
+  readonly source: Source
+  readonly sha256: string
+  readonly loisirs: QuestionableList
+  readonly immobilier: QuestionableList
+}
+
+const ACCENTED: Record<string, string> = {
+  a: '[aàâä]',
+  c: '[cç]',
+  e: '[eéèêë]',
+  i: '[iîï]',
+  o: '[oôö]',
+  u: '[uùûü]',
+  y: '[yÿ]',
+}
+
+function loadList(
+  id: string,
+  name: string,
+  data: v.InferOutput<typeof listSchema>
+): QuestionableList {
+  const phrases = data.expressions.map((e) => e.split(' '))
+  if (new Set(data.expressions).size !== data.expressions.length) {
+    throw dataError(id, `${name} : expression en double.`)
+  }
+  // A cheap first pass on the raw label: some word of the list, with or without accents, any case.
+  // Only labels it lets through are normalized and compared word by word.
+  // A word that starts with another word of the list adds nothing to the first pass (voiles, voile).
+  const starts = [...new Set(phrases.map((p) => p[0] as string))]
+  const firstWords = starts.filter((w) => !starts.some((o) => o !== w && w.startsWith(o)))
+  const prefilter =
+    firstWords.length === 0
+      ? undefined
+      : new RegExp(
+          firstWords.map((w) => [...w].map((c) => ACCENTED[c] ?? c).join('')).join('|'),
+          'i'
+        )
+  const byFirstWord = new Map<string, string[][]>()
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    const first = phrase[0] as string
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), phrase])
+  }
+  const accounts = new Set(data.comptes)
+  const listed = new Map<string, boolean>()
+  return {
+    raison: data.raison,
+    prefilter,
+    match(label: string): string | undefined {
+      if (prefilter === undefined || !prefilter.test(label)) return undefined
+      const words = normalizeWords(label)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w !== '')
+      // The first match in the label, the longest phrase first when several start on the same word.
+      for (let start = 0; start < words.length; start++) {
+        for (const phrase of byFirstWord.get(words[start] as string) ?? []) {
+          if (phrase.every((w, k) => words[start + k] === w)) return phrase.join(' ')
+        }
+      }
+      return undefined
+    },
+    hasAccount(numero: string): boolean {
+      let found = listed.get(numero)
+      if (found === undefined) {
+        found = false
+        for (let length = numero.length; length >= 2 && !found; length--) {
+          found = accounts.has(numero.slice(0, length))
+        }
+        if (listed.size < 10_000) listed.set(numero, found)
+      }
+      return found
+    },
+  }
+}
+
+/** Checks the word-list file and prepares its matchers. */
+export function loadQuestionable(raw: unknown): QuestionableExpenses {
+  const { data, sha256 } = parseDataFile(questionableSchema(), raw)
+  const loisirs = loadList(data.id, 'loisirs', data.loisirs)
+  const immobilier = loadList(data.id, 'immobilier', data.immobilier)
+  const sources = [loisirs.prefilter, immobilier.prefilter].filter((r) => r !== undefined)
+  const either =
+    sources.length === 0 ? undefined : new RegExp(sources.map((r) => r.source).join('|'), 'i')
+  return {
+    mayMatch: (label) => either?.test(label) ?? false,
+    id: data.id,
+    title: data.title,
+    source: data.source,
+    sha256,
+    loisirs,
+    immobilier,
+  }
+}
+
+let bundled: QuestionableExpenses | undefined
+
+/** The Sénat's lists shipped with the product, loaded and checked once. */
+export function bundledQuestionable(): QuestionableExpenses {
+  bundled ??= loadQuestionable(senatFile)
+  return bundled
+}

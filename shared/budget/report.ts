@@ -1,0 +1,115 @@
+// The report of a budget check: plain JSON, amounts as decimal strings, the same offline and online.
+import { formatEuros } from '../format'
+import { type Decimal, toAmountString } from '../money'
+import type { Phase } from '../rates/schema'
+import type { Taille } from '../rates/table'
+import type { Finding, Severity } from './findings'
+import type { Section } from './sections'
+
+/** Planned charges against an envelope: within (equal), over by X, under by Y, or no envelope to compare with. */
+export type Status = 'within' | 'over' | 'under' | 'no_envelope'
+
+export interface Comparison {
+  readonly status: Status
+  /** How far over or under, always positive; null when within or without envelope. */
+  readonly difference: string | null
+  /** The status in French, with the amount: « dépassement de 1 200,00 € ». */
+  readonly statusLabel: string
+}
+
+export interface SectionReport extends Comparison {
+  readonly section: Section
+  readonly label: string
+  /** A mission engaged in the contract and started by the end of the financial year; fonctionnement always. */
+  readonly engagee: boolean
+  /** Planned charges (class 6) allocated to the section. */
+  readonly charges: string
+  /** Planned income (class 7) allocated to the section. */
+  readonly produits: string
+  /** fonctionnement, or fixe + variable × expected rate; null for hors ACI and missions not engaged. */
+  readonly enveloppe: string | null
+  /** How a mission's envelope is made. */
+  readonly detail: {
+    readonly fixe: string
+    readonly variableMax: string
+    readonly taux: string
+    readonly variable: string
+    readonly phase: Phase | null
+  } | null
+}
+
+export interface BudgetReport {
+  readonly cpts: string
+  readonly taille: Taille
+  readonly exercice: { readonly debut: string; readonly fin: string }
+  /** The reference data the check used, with their fingerprints: what an auditor re-checks. */
+  readonly references: {
+    readonly bareme: {
+      readonly id: string
+      readonly title: string
+      readonly effectiveDate: string
+      readonly sha256: string
+    }
+    readonly planComptable: {
+      readonly id: string
+      readonly title: string
+      readonly effectiveDate: string
+      readonly sha256: string
+    }
+    readonly pass: { readonly id: string; readonly sha256: string }
+    readonly depensesSenat: { readonly id: string; readonly sha256: string }
+  }
+  readonly sections: readonly SectionReport[]
+  readonly totaux: Comparison & {
+    /** All planned charges (class 6). */
+    readonly charges: string
+    /** All planned income (class 7). */
+    readonly produits: string
+    /** produits − charges: excédent if positive, insuffisance if negative. */
+    readonly resultat: string
+    /** Charges allocated to fonctionnement and the missions: what the ACI envelopes are compared with. */
+    readonly chargesSectionsAci: string
+    readonly chargesHorsAci: string
+    /** Charges not allocated to any section (no split, or a split that does not reach the line). */
+    readonly nonReparti: string
+    /** fonctionnement + every engaged mission's fixe + variable × rate. */
+    readonly enveloppe: string
+    /** Income lines whose funder is the ACI. */
+    readonly produitsAci: string
+    /** Contributions volontaires en nature: uses (86) and resources (87), outside the result. */
+    readonly emploisNature: string
+    readonly contributionsNature: string
+  }
+  /**
+   * A what-if the current rules do not allow: the missions' charges against the sum of their
+   * envelopes, as if they were fungible (a proposal of the Sénat, not in force).
+   */
+  readonly fongibilite: Comparison & {
+    readonly scenario: true
+    readonly label: string
+    readonly charges: string
+    readonly enveloppe: string
+  }
+  /** Sorted: errors, then warnings, then infos; within a severity by code, section, line. */
+  readonly findings: readonly Finding[]
+  readonly counts: Readonly<Record<Severity, number>>
+}
+
+/** Compares planned charges with an envelope. */
+export function compare(charges: Decimal, enveloppe: Decimal | null, none: string): Comparison {
+  if (enveloppe === null) return { status: 'no_envelope', difference: null, statusLabel: none }
+  const gap = charges.minus(enveloppe)
+  if (gap.isZero()) return { status: 'within', difference: null, statusLabel: 'égal à l’enveloppe' }
+  if (gap.isPositive()) {
+    return {
+      status: 'over',
+      difference: toAmountString(gap),
+      statusLabel: `dépassement de ${formatEuros(gap)}`,
+    }
+  }
+  return {
+    status: 'under',
+    difference: toAmountString(gap.negated()),
+    statusLabel: `sous l’enveloppe de ${formatEuros(gap.negated())}`,
+  }
+}
