@@ -8,6 +8,7 @@ import { isAciError } from '../shared'
 import type { AppEnv } from './env'
 import { openApiDocument } from './openapi'
 import { aciProblem, problem } from './problem'
+import { budgetsRoutes } from './routes/budgets'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { ratesRoutes } from './routes/rates'
@@ -22,6 +23,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/rates/current', ['GET', 'HEAD']],
   ['/api/v1/rates/:id', ['GET', 'HEAD']],
   ['/api/v1/envelopes', ['GET', 'HEAD']],
+  ['/api/v1/budgets/check', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -81,6 +83,7 @@ export function createApp() {
   })
   app.route('/api/v1/rates', ratesRoutes)
   app.route('/api/v1/envelopes', envelopesRoutes)
+  app.route('/api/v1/budgets', budgetsRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from the valibot schemas that validate the requests.
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type * as v from 'valibot'
-import { rateTableSchema } from '../shared'
+import { budgetSchema, rateTableSchema } from '../shared'
 import {
   envelopesQuery,
   envelopesResponseSchema,
@@ -67,6 +67,7 @@ export function openApiDocument() {
     },
     Envelopes: jsonSchema(envelopesResponseSchema),
     Health: jsonSchema(healthSchema),
+    Budget: jsonSchema(budgetSchema as AnySchema),
   }
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': {
@@ -133,13 +134,41 @@ export function openApiDocument() {
       },
     },
   }
+  const problems = (codes: Record<number, string>) =>
+    Object.fromEntries(
+      Object.entries(codes).map(([status, text]) => [status, problemResponse(text)])
+    )
+  paths['/api/v1/budgets/check'] = {
+    post: {
+      summary: 'Contrôle d’un budget analytique',
+      description:
+        'Compare les charges prévues par section (fonctionnement, missions, hors ACI) aux enveloppes du contrat et liste les constats (erreurs, avertissements, informations). Rien du budget n’est conservé.',
+      operationId: 'checkBudget',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Budget' } } },
+      },
+      responses: {
+        200: {
+          description: 'Le rapport de contrôle, montants en texte décimal.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...problems({
+          400: 'JSON invalide ou budget non conforme au schéma (le champ fautif est nommé).',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est pas du JSON.',
+          422: 'Budget bien formé mais sans barème ou plan comptable applicable.',
+        }),
+      },
+    },
+  }
   return {
     openapi: '3.1.0',
     info: {
-      title: 'ACI-CPTS — barèmes et enveloppes',
+      title: 'ACI-CPTS — barèmes, enveloppes et budgets',
       version: '1.0.0',
       description:
-        'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS et enveloppes de financement. Erreurs au format RFC 9457 (application/problem+json), en français.',
+        'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS, enveloppes de financement et contrôle des budgets analytiques. Erreurs au format RFC 9457 (application/problem+json), en français.',
     },
     servers: [{ url: '/' }],
     paths,

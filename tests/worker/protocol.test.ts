@@ -27,11 +27,53 @@ describe('refus au format problem+json', () => {
     ['/api/v1/rates', 'DELETE', 'GET, HEAD'],
     ['/api/v1/rates/aci-2019', 'PUT', 'GET, HEAD'],
     ['/api/v1/envelopes', 'POST', 'GET, HEAD'],
+    ['/api/v1/budgets/check', 'GET', 'POST'],
     ['/healthz', 'PATCH', 'GET, HEAD'],
   ])('405 for %s with %s, with Allow: %s', async (path, method, allow) => {
     const res = await call(path, { method })
     expect(res.headers.get('allow')).toBe(allow)
     expect((await problemOf(res, 405)).code).toBe('methode_non_autorisee')
+  })
+
+  it('415 for a budget that is not JSON', async () => {
+    const res = await call('/api/v1/budgets/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    })
+    expect(res.headers.get('accept-post')).toBe('application/json')
+    expect((await problemOf(res, 415)).field).toBe('Content-Type')
+  })
+
+  it('413 for a body over 1 MiB, announced or streamed', async () => {
+    const big = `{"x":"${'a'.repeat(1024 * 1024)}"}`
+    const announced = await call('/api/v1/budgets/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big,
+    })
+    expect((await problemOf(announced, 413)).code).toBe('corps_trop_volumineux')
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big))
+        controller.close()
+      },
+    })
+    const streamed = await call('/api/v1/budgets/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+    })
+    expect((await problemOf(streamed, 413)).code).toBe('corps_trop_volumineux')
+  })
+
+  it('400 for malformed JSON', async () => {
+    const res = await call('/api/v1/budgets/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"profil": ',
+    })
+    expect((await problemOf(res, 400)).code).toBe('json_invalide')
   })
 })
 
@@ -81,6 +123,7 @@ describe('documents du service', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/budgets/check',
       '/api/v1/envelopes',
       '/api/v1/rates',
       '/api/v1/rates/current',
@@ -97,7 +140,7 @@ describe('documents du service', () => {
       'phase',
     ])
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Problem', 'Envelopes', 'RateTableFile'])
+      expect.arrayContaining(['Problem', 'Envelopes', 'RateTableFile', 'Budget'])
     )
     // Every $ref resolves inside the document.
     const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? []
