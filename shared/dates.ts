@@ -1,5 +1,4 @@
 // Calendar dates as ISO strings (YYYY-MM-DD): what contracts and rate tables are dated with.
-import { AciError, describeValue } from './errors'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -23,21 +22,6 @@ export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text)
   if (!match) return false
   return dayNumber(Number(match[1]), Number(match[2]), Number(match[3])) !== undefined
-}
-
-/** Checks a date written YYYY-MM-DD and returns it, or fails naming the argument. */
-export function parseIsoDate(value: unknown, argument = 'date'): string {
-  if (typeof value === 'string' && isIsoDate(value)) return value
-  throw new AciError(
-    'date_invalide',
-    `${argument} : date attendue au format AAAA-MM-JJ (par exemple 2024-04-01), reçu ${describeValue(value)}.`,
-    argument
-  )
-}
-
-/** The ISO date of a number of days since 1970-01-01. */
-export function isoFromDayNumber(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** Days since 1970-01-01 of an ISO date (already checked). */

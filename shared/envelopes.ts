@@ -1,6 +1,7 @@
 // What a contract can pay in a year: fonctionnement and, per mission, fixe, variable at the expected rate, envelope.
 import { AciError } from './errors'
 import {
+  fixeOf,
   fonctionnement as fonctionnementOf,
   missionOf,
   parseTaille,
@@ -89,7 +90,7 @@ export function envelopes(options: {
       choice.phase === undefined && m.phases.length > 0
         ? phaseFor(m, options.phase, 'phase')
         : phaseFor(m, choice.phase, `${argument}.phase`)
-    const fixe = (m.fixe.get(phase) as readonly Decimal[])[t - 1] as Decimal
+    const fixe = fixeOf(m, phase, t)
     const variableMax = m.variable[t - 1] as Decimal
     const variable = variableAt(variableMax, taux)
     return {

@@ -4,7 +4,7 @@ import { type MissionCode, parseMission } from './missions'
 import { Decimal, ONE, sum, timesToCent, ZERO } from './money'
 import { bundledCatalog } from './rates/catalog'
 import { PHASES, type Phase } from './rates/schema'
-import type { Mission, RateTable, Taille } from './rates/table'
+import type { Mission, PerTaille, RateTable, Taille } from './rates/table'
 import { normalizeWords } from './text'
 
 /** A version id ("aci-2019"), a date ("2024-04-01"), a table already resolved, or nothing for today. */
@@ -158,7 +158,12 @@ export function fixe(
   const table = resolveTable(version)
   const m = missionOf(table, mission)
   const t = parseTaille(tailleValue)
-  return (m.fixe.get(phaseFor(m, phase)) as readonly Decimal[])[t - 1] as Decimal
+  return fixeOf(m, phaseFor(m, phase), t)
+}
+
+/** The volet fixe of a mission already resolved, for a phase already checked. */
+export function fixeOf(mission: Mission, phase: Phase | undefined, t: Taille): Decimal {
+  return (mission.fixe.get(phase) as PerTaille)[t - 1] as Decimal
 }
 
 /** Maximal volet variable of a mission (its envelope at 100 % achievement). */
@@ -214,7 +219,7 @@ export function total(
         ]
   return sum([
     table.fonctionnement.amounts[t - 1] as Decimal,
-    ...chosen.map((m) => (m.fixe.get(m.phases[0]) as readonly Decimal[])[t - 1] as Decimal),
+    ...chosen.map((m) => fixeOf(m, m.phases[0], t)),
     ...chosen.map((m) => m.variable[t - 1] as Decimal),
   ])
 }

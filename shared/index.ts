@@ -49,7 +49,7 @@ export {
   splitAmount,
   splitCents,
 } from './budget'
-export { isIsoDate, parseIsoDate, todayInFrance } from './dates'
+export { isIsoDate, todayInFrance } from './dates'
 export {
   type EnvelopeReport,
   type EnvelopeReportJson,
@@ -85,7 +85,6 @@ export {
   variableMax,
 } from './funding'
 export {
-  isMissionCode,
   MISSION_CODES,
   MISSION_WORDS,
   type MissionCode,

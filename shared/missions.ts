@@ -112,7 +112,3 @@ export function parseMission(
     argument
   )
 }
-
-export function isMissionCode(value: string): value is MissionCode {
-  return (MISSION_CODES as readonly string[]).includes(value)
-}

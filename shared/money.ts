@@ -12,7 +12,6 @@ export type Decimal = InstanceType<typeof Decimal>
 
 export const ZERO = new Decimal(0)
 export const ONE = new Decimal(1)
-export const HUNDRED = new Decimal(100)
 
 /**
  * The one rounding rule of the product: to the cent, half up (0.005 → 0.01).

@@ -1,8 +1,8 @@
 // POST /api/v1/budgets/check: the budget check report of the shared core, for a budget sent as JSON.
 import { Hono } from 'hono'
-import { checkBudget, isAciError, parseBudget } from '../../shared'
+import { checkBudget, parseBudget } from '../../shared'
 import type { AppEnv } from '../env'
-import { aciProblem, problem } from '../problem'
+import { problem } from '../problem'
 
 /** JSON and its structured-syntax variants (application/merge-patch+json…), with any parameters. */
 function isJson(contentType: string | undefined): boolean {
@@ -27,11 +27,7 @@ export const budgetsRoutes = new Hono<AppEnv>().post('/check', async (c) => {
   } catch {
     return problem(c, 400, 'json_invalide', 'Le corps de la requête n’est pas un JSON valide.')
   }
-  try {
-    // Nothing of the budget is kept or logged: it is checked and answered.
-    return c.json(checkBudget(parseBudget(body)))
-  } catch (error) {
-    if (isAciError(error)) return aciProblem(c, error)
-    throw error
-  }
+  // Nothing of the budget is kept or logged: it is checked and answered. A domain error is
+  // answered by the app's error handler (400 for a bad value, 422 for something unknown).
+  return c.json(checkBudget(parseBudget(body)))
 })

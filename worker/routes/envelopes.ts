@@ -4,12 +4,11 @@ import {
   bundledCatalog,
   envelopeReportJson,
   envelopes,
-  isAciError,
   taille as tailleOf,
   versionSummary,
 } from '../../shared'
 import type { AppEnv } from '../env'
-import { aciProblem, problem } from '../problem'
+import { problem } from '../problem'
 import { envelopesQuery } from '../schemas'
 import { validate } from '../validation'
 
@@ -36,26 +35,21 @@ export const envelopesRoutes = new Hono<AppEnv>().get(
         'version'
       )
     }
-    try {
-      const table = bundledCatalog().resolve(
-        query.version ?? query.date,
-        query.version ? 'version' : 'date'
-      )
-      const population = query.population === undefined ? null : Number(query.population)
-      const taille = population === null ? Number(query.taille) : tailleOf(population, table)
-      const report = envelopes({
-        taille,
-        version: table,
-        taux: query.taux,
-        phase: query.phase,
-        missions:
-          query.missions?.split(',').map((mission) => ({ mission: mission.trim() })) ?? null,
-      })
-      const { version: _id, ...figures } = envelopeReportJson(report)
-      return c.json({ version: versionSummary(table), population, ...figures })
-    } catch (error) {
-      if (isAciError(error)) return aciProblem(c, error)
-      throw error
-    }
+    // A domain error (unknown version, mission…) is answered by the app's error handler as a 422 problem.
+    const table = bundledCatalog().resolve(
+      query.version ?? query.date,
+      query.version ? 'version' : 'date'
+    )
+    const population = query.population === undefined ? null : Number(query.population)
+    const taille = population === null ? Number(query.taille) : tailleOf(population, table)
+    const report = envelopes({
+      taille,
+      version: table,
+      taux: query.taux,
+      phase: query.phase,
+      missions: query.missions?.split(',').map((mission) => ({ mission: mission.trim() })) ?? null,
+    })
+    const { version: _id, ...figures } = envelopeReportJson(report)
+    return c.json({ version: versionSummary(table), population, ...figures })
   }
 )
