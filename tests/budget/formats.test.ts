@@ -1,5 +1,3 @@
-// The budget as files: CSV the way French Excel writes it, JSON, and the published JSON Schema.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { budgetFromCsv, budgetFromJson, budgetToCsv, budgetToJson, parseBudget } from '../../shared'
 import { publishedSchemas } from '../support/json-schemas'

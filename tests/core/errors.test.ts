@@ -1,16 +1,7 @@
 // Every kind of bad input gives a typed error with its code, the argument at fault and a French message saying what was expected.
 import { describe, expect, it } from 'vitest'
-import { AciError, enveloppe, fixe, fonctionnement, total, variable } from '../../shared'
-
-function errorOf(call: () => unknown): AciError {
-  try {
-    call()
-  } catch (error) {
-    if (error instanceof AciError) return error
-    throw error
-  }
-  throw new Error('aucune erreur levée')
-}
+import { enveloppe, fixe, fonctionnement, total, variable } from '../../shared'
+import { errorOf } from '../support/errors'
 
 describe('erreurs du cœur', () => {
   it.each([

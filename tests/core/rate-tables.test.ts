@@ -1,28 +1,14 @@
 // Loading rate tables: schema, recomputed totals, SHA-256 over the canonical form, and the version resolver.
 import { describe, expect, it } from 'vitest'
-import {
-  AciError,
-  bundledCatalog,
-  Catalog,
-  canonicalJson,
-  loadRateTable,
-  sha256Hex,
-} from '../../shared'
+import { bundledCatalog, Catalog, canonicalJson, loadRateTable, sha256Hex } from '../../shared'
 import aci2019 from '../../shared/rates/aci-2019.json'
 import aciAvenant2 from '../../shared/rates/aci-avenant-2.json'
 import { utf8Bytes } from '../../shared/rates/canonical'
+import { errorOf } from '../support/errors'
 
 const copy = <T>(value: T): T => structuredClone(value)
 
-function loadError(raw: unknown): AciError {
-  try {
-    loadRateTable(raw)
-  } catch (error) {
-    if (error instanceof AciError) return error
-    throw error
-  }
-  throw new Error('le barème a été chargé')
-}
+const loadError = (raw: unknown) => errorOf(() => loadRateTable(raw))
 
 describe('chargement d’un barème', () => {
   it('fails on a component that no longer adds up, naming the version, the mission and the taille', () => {

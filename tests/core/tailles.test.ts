@@ -1,6 +1,7 @@
 // Size of a territory from its population, at every threshold of the brochure (taille 1 < 40 000 ≤ taille 2 < 80 000 ≤ taille 3 < 175 000 ≤ taille 4).
 import { describe, expect, it } from 'vitest'
 import { taille } from '../../shared'
+import { errorOf } from '../support/errors'
 
 describe('taille(population)', () => {
   it.each([
@@ -28,15 +29,12 @@ describe('taille(population)', () => {
     [null, /vide/],
     [true, /VRAI/],
   ])('rejects %s', (population, message) => {
-    expect(() => taille(population, 'aci-2019')).toThrowError(message)
-    try {
-      taille(population, 'aci-2019')
-    } catch (error) {
-      expect(error).toMatchObject({
-        code: 'population_invalide',
-        argument: 'population',
-        kind: 'invalid',
-      })
-    }
+    const error = errorOf(() => taille(population, 'aci-2019'))
+    expect(error.message).toMatch(message)
+    expect(error).toMatchObject({
+      code: 'population_invalide',
+      argument: 'population',
+      kind: 'invalid',
+    })
   })
 })

@@ -1,7 +1,6 @@
 // Budgets for the tests: a clean one that raises no finding, and helpers to change one thing at a time.
 import { readFileSync } from 'node:fs'
 import {
-  AciError,
   type BudgetDocument,
   type BudgetLigne,
   type BudgetReport,
@@ -97,16 +96,7 @@ export function check(doc: BudgetDocument): BudgetReport {
   return checkBudget(doc)
 }
 
-/** The AciError a call throws (fails if it throws nothing, rethrows anything else). */
-export function errorOf(call: () => unknown): AciError {
-  try {
-    call()
-  } catch (error) {
-    if (error instanceof AciError) return error
-    throw error
-  }
-  throw new Error('aucune erreur levée')
-}
+export { errorOf } from '../../support/errors'
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
