@@ -22,6 +22,8 @@ export const ERROR_KINDS = {
   csv_invalide: 'invalid',
   plan_comptable_absent: 'not_found',
   donnees_invalides: 'invalid',
+  contrat_invalide: 'invalid',
+  exercice_invalide: 'invalid',
 } as const
 
 export type AciErrorCode = keyof typeof ERROR_KINDS

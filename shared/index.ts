@@ -49,6 +49,7 @@ export {
   splitAmount,
   splitCents,
 } from './budget'
+export * from './contract'
 export { isIsoDate, todayInFrance } from './dates'
 export {
   type EnvelopeReport,
