@@ -9,6 +9,7 @@ import type { AppEnv } from './env'
 import { openApiDocument } from './openapi'
 import { aciProblem, problem } from './problem'
 import { budgetsRoutes } from './routes/budgets'
+import { contractsRoutes } from './routes/contracts'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { ratesRoutes } from './routes/rates'
@@ -24,6 +25,8 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/rates/:id', ['GET', 'HEAD']],
   ['/api/v1/envelopes', ['GET', 'HEAD']],
   ['/api/v1/budgets/check', ['POST']],
+  ['/api/v1/contracts/schedule', ['POST']],
+  ['/api/v1/contracts/cutoff', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -84,6 +87,7 @@ export function createApp() {
   app.route('/api/v1/rates', ratesRoutes)
   app.route('/api/v1/envelopes', envelopesRoutes)
   app.route('/api/v1/budgets', budgetsRoutes)
+  app.route('/api/v1/contracts', contractsRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

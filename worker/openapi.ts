@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from the valibot schemas that validate the requests.
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type * as v from 'valibot'
-import { budgetSchema, rateTableSchema } from '../shared'
+import { budgetSchema, contractSchema, exerciceSchema, rateTableSchema } from '../shared'
 import {
   envelopesQuery,
   envelopesResponseSchema,
@@ -68,6 +68,32 @@ export function openApiDocument() {
     Envelopes: jsonSchema(envelopesResponseSchema),
     Health: jsonSchema(healthSchema),
     Budget: jsonSchema(budgetSchema as AnySchema),
+    Contract: jsonSchema(contractSchema as AnySchema),
+    Exercice: jsonSchema(exerciceSchema as AnySchema),
+    CutoffRequest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['contrat', 'exercice'],
+      properties: {
+        contrat: { $ref: '#/components/schemas/Contract' },
+        exercice: { $ref: '#/components/schemas/Exercice' },
+        options: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            variable: {
+              enum: ['versement', 'periode'],
+              description:
+                'Reconnaissance du volet variable : à son versement, une fois notifié (défaut), ou sur sa période, comme une estimation.',
+            },
+            repartition: {
+              enum: ['jours', 'mois'],
+              description: 'Répartition dans le temps : au jour (défaut) ou au mois entamé.',
+            },
+          },
+        },
+      },
+    },
   }
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': {
@@ -162,10 +188,54 @@ export function openApiDocument() {
       },
     },
   }
+  const contractErrors = problems({
+    400: 'JSON invalide ou contrat non conforme au schéma (le champ fautif est nommé).',
+    413: 'Corps de plus de 1 Mio.',
+    415: 'Corps qui n’est pas du JSON.',
+    422: 'Contrat bien formé mais sans barème applicable à l’une de ses années.',
+  })
+  paths['/api/v1/contracts/schedule'] = {
+    post: {
+      summary: 'Échéancier des versements d’un contrat ACI',
+      description:
+        'Chaque versement des cinq années de contrat (fonctionnement, avances et soldes du volet fixe, volet variable) avec sa date, sa période et son calcul ; les choix que les textes laissent ouverts (prorata en jours ou en mois, volet variable de la première année…) sont listés dans hypotheses.',
+      operationId: 'contractSchedule',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Contract' } } },
+      },
+      responses: {
+        200: {
+          description: 'L’échéancier, montants en texte décimal.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...contractErrors,
+      },
+    },
+  }
+  paths['/api/v1/contracts/cutoff'] = {
+    post: {
+      summary: 'Cut-off d’un exercice',
+      description:
+        'Répartit les versements ACI entre les exercices : produit de l’exercice (706), produits constatés d’avance (487), produits à recevoir (4687), et propose les écritures de clôture, équilibrées au centime.',
+      operationId: 'contractCutoff',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/CutoffRequest' } } },
+      },
+      responses: {
+        200: {
+          description: 'Les lignes du cut-off et le journal proposé, montants en texte décimal.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...contractErrors,
+      },
+    },
+  }
   return {
     openapi: '3.1.0',
     info: {
-      title: 'ACI-CPTS — barèmes, enveloppes et budgets',
+      title: 'ACI-CPTS — barèmes, enveloppes, budgets et contrats',
       version: '1.0.0',
       description:
         'Barèmes versionnés de l’accord conventionnel interprofessionnel (ACI) des CPTS, enveloppes de financement et contrôle des budgets analytiques. Erreurs au format RFC 9457 (application/problem+json), en français.',

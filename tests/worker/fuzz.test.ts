@@ -12,6 +12,8 @@ const paths = [
   '/api/v1/rates/..%2F..%2Fetc',
   '/api/v1/envelopes',
   '/api/v1/budgets/check',
+  '/api/v1/contracts/schedule',
+  '/api/v1/contracts/cutoff',
   '/api/v1/openapi.json',
   '/api/v2/rates',
   '/healthz',
@@ -87,6 +89,42 @@ const budgetish = fc.oneof(
     })
     .map((x) => JSON.stringify(x))
 )
+/** Contract-shaped bodies: valid fields with random values, and the cut-off's envelope around them. */
+const contractish = fc
+  .record(
+    {
+      signature: fc.oneof(fc.constantFrom('2022-04-15', '2019-08-25', '2030-02-29'), fc.string()),
+      taille: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.array(fc.integer({ min: 0, max: 5 }))),
+      missions: fc.array(
+        fc.record(
+          {
+            mission: fc.constantFrom('acces', 'crise', 'parcours', 'x'),
+            debut: fc.constantFrom('2022-10-15', '2021-01-01', '2040-01-01', 'demain'),
+            taux: fc.oneof(fc.constantFrom('0.8', '1', '2', '-0'), fc.array(fc.constant('0.5'))),
+            crisesReconnues: fc.array(fc.boolean()),
+          },
+          { requiredKeys: ['mission'] }
+        ),
+        { maxLength: 3 }
+      ),
+      options: fc.anything({ maxDepth: 1 }),
+    },
+    { requiredKeys: [] }
+  )
+  .chain((contrat) =>
+    fc.oneof(
+      fc.constant(contrat),
+      fc.record({
+        contrat: fc.constant(contrat),
+        exercice: fc.oneof(
+          fc.constant({ debut: '2022-01-01', fin: '2022-12-31' }),
+          fc.anything({ maxDepth: 1 })
+        ),
+        options: fc.anything({ maxDepth: 1 }),
+      })
+    )
+  )
+  .map((x) => JSON.stringify(x))
 const headers = fc.record(
   {
     'Content-Type': fc.constantFrom(
@@ -120,7 +158,7 @@ const request = fc.record({
   path: fc.oneof(fc.constantFrom(...paths), fc.webPath()),
   query,
   headers,
-  body: budgetish,
+  body: fc.oneof(budgetish, contractish),
 })
 
 describe('fuzz borné de l’API', () => {

@@ -28,6 +28,8 @@ describe('refus au format problem+json', () => {
     ['/api/v1/rates/aci-2019', 'PUT', 'GET, HEAD'],
     ['/api/v1/envelopes', 'POST', 'GET, HEAD'],
     ['/api/v1/budgets/check', 'GET', 'POST'],
+    ['/api/v1/contracts/schedule', 'PUT', 'POST'],
+    ['/api/v1/contracts/cutoff', 'GET', 'POST'],
     ['/healthz', 'PATCH', 'GET, HEAD'],
   ])('405 for %s with %s, with Allow: %s', async (path, method, allow) => {
     const res = await call(path, { method })
@@ -124,6 +126,8 @@ describe('documents du service', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/budgets/check',
+      '/api/v1/contracts/cutoff',
+      '/api/v1/contracts/schedule',
       '/api/v1/envelopes',
       '/api/v1/rates',
       '/api/v1/rates/current',
