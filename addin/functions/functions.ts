@@ -5,9 +5,10 @@
 // Parameters are `unknown` (type "any") so that Excel hands over exactly what the cell holds and
 // the core can say what is wrong in French, rather than Excel answering a bare #VALEUR!.
 import * as core from '../../shared'
+import { contractOf, dateArgument } from './contract-input'
 import { toExcelError } from './excel-errors'
 import { codesOf, optional, single, versionRef } from './excel-input'
-import { baremeRows, missionRows, versionRows } from './spill'
+import { baremeRows, echeancierRows, missionRows, versionRows } from './spill'
 import { loadWithWorkbooks } from './startup'
 
 loadWithWorkbooks()
@@ -159,6 +160,68 @@ export function missions(version?: unknown): unknown[][] {
 export function versions(): unknown[][] {
   try {
     return versionRows(core.bundledCatalog().tables)
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Échéancier des versements d’un contrat ACI de cinq ans : date, année de contrat, versement, mission, montant, période couverte et calcul (formatez les colonnes de dates en date).
+ * @customfunction ECHEANCIER
+ * @param signature Date de signature du contrat (cellule au format date ou "AAAA-MM-JJ").
+ * @param taille Taille de la CPTS (1 à 4), ou cinq tailles, une par année de contrat.
+ * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
+ * @param debuts Plage des dates de démarrage, à la même place que les missions.
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
+ * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @returns Tableau des versements avec une ligne d’en-tête et une ligne de total.
+ */
+export function echeancier(
+  signature: unknown,
+  taille: unknown[][],
+  missions: unknown[][],
+  debuts: unknown[][],
+  taux?: unknown[][],
+  prorata?: unknown,
+  version?: unknown
+): unknown[][] {
+  try {
+    const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
+    return echeancierRows(core.scheduleOf(contract))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Produits constatés d’avance (compte 487) à la clôture d’un exercice : la part des versements ACI reçus qui couvre la période après la clôture.
+ * @customfunction PCA
+ * @param signature Date de signature du contrat (cellule au format date ou "AAAA-MM-JJ").
+ * @param taille Taille de la CPTS (1 à 4), ou cinq tailles, une par année de contrat.
+ * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
+ * @param debuts Plage des dates de démarrage, à la même place que les missions.
+ * @param cloture Date de clôture de l’exercice (par exemple le 31/12/2025).
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
+ * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @returns Montant en euros à porter au crédit du compte 487 à la clôture.
+ */
+export function pca(
+  signature: unknown,
+  taille: unknown[][],
+  missions: unknown[][],
+  debuts: unknown[][],
+  cloture: unknown,
+  taux?: unknown[][],
+  prorata?: unknown,
+  version?: unknown
+): number {
+  try {
+    const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
+    const date = dateArgument(cloture, 'cloture')
+    const repartition = contract.options.prorata
+    return core.toExcelNumber(core.produitsConstatesDAvance(contract, date, { repartition }))
   } catch (error) {
     throw toExcelError(error)
   }

@@ -1,13 +1,16 @@
 // The dynamic arrays that ACI.BAREME, ACI.MISSIONS and ACI.VERSIONS spill: a header row, then one row per line, numbers as numbers.
+
 import {
   gridRows,
   MISSION_WORDS,
   type Phase,
   type RateTable,
+  type Schedule,
   TAILLES,
   toExcelNumber,
   versionSummary,
 } from '../../shared'
+import { dayNumberFromIso } from '../../shared/dates'
 
 /** A spilled cell: text or a number; "" for a cell left blank (null would show as 0). */
 export type SpillCell = string | number
@@ -81,4 +84,44 @@ export function versionRows(tables: readonly RateTable[]): SpillCell[][] {
     [...VERSIONS_HEADER],
     ...tables.map(versionSummary).map((v) => [v.id, v.title, v.effectiveDate, v.source, v.sha256]),
   ]
+}
+
+export const ECHEANCIER_HEADER: readonly SpillCell[] = [
+  'Date',
+  'Année de contrat',
+  'Versement',
+  'Mission',
+  'Montant',
+  'Période du',
+  'au',
+  'Calcul',
+]
+
+/**
+ * Every payment of the contract, dates as Excel serials (format the columns as dates), then a
+ * total row: the spill of ACI.ECHEANCIER.
+ */
+export function echeancierRows(schedule: Schedule): SpillCell[][] {
+  return [
+    [...ECHEANCIER_HEADER],
+    ...schedule.paiements.map((p) => [
+      excelSerial(p.date),
+      p.annee,
+      p.libelle,
+      p.mission === null ? '' : MISSION_WORDS[p.mission].label,
+      toExcelNumber(p.montant),
+      excelSerial(p.periode.du),
+      excelSerial(p.periode.au),
+      p.base,
+    ]),
+    ['Total', '', '', '', toExcelNumber(schedule.totaux.total), '', '', ''],
+  ]
+}
+
+/** Days from 1970-01-01 back to Excel's day zero, 1899-12-30 (serials from 61 on). */
+const EXCEL_DAY_ZERO = 25_569
+
+/** 2026-01-01 → 46023, the serial Excel stores for that date. */
+export function excelSerial(iso: string): number {
+  return dayNumberFromIso(iso) + EXCEL_DAY_ZERO
 }

@@ -18,6 +18,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   BAREME: '=ACI.BAREME("aci-avenant-2")',
   MISSIONS: '=ACI.MISSIONS("2021-06-30")',
   VERSIONS: '=ACI.VERSIONS()',
+  ECHEANCIER: '=ACI.ECHEANCIER("2022-04-15";3;"acces";"2022-10-15";80%)',
+  PCA: '=ACI.PCA("2022-04-15";3;"acces";"2022-10-15";"2022-12-31")',
 }
 
 export interface ParameterEntry {

@@ -72,9 +72,12 @@ describe('volet : liste des fonctions', () => {
       BAREME: 'ACI.BAREME([version])',
       MISSIONS: 'ACI.MISSIONS([version])',
       VERSIONS: 'ACI.VERSIONS()',
+      ECHEANCIER:
+        'ACI.ECHEANCIER(signature; taille; missions; debuts; [taux]; [prorata]; [version])',
+      PCA: 'ACI.PCA(signature; taille; missions; debuts; cloture; [taux]; [prorata]; [version])',
     })
     const spilling = functionEntries(metadata).filter((e) => e.spills)
-    expect(spilling.map((e) => e.id)).toEqual(['BAREME', 'MISSIONS', 'VERSIONS'])
+    expect(spilling.map((e) => e.id)).toEqual(['BAREME', 'MISSIONS', 'VERSIONS', 'ECHEANCIER'])
   })
 
   it('a un exemple pour chaque fonction, et aucun pour une fonction qui n’existe pas', () => {

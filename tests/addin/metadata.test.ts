@@ -18,6 +18,31 @@ const SIGNATURES: Record<string, { parameters: string[]; spills: boolean }> = {
   BAREME: { parameters: ['version?'], spills: true },
   MISSIONS: { parameters: ['version?'], spills: true },
   VERSIONS: { parameters: [], spills: true },
+  ECHEANCIER: {
+    parameters: [
+      'signature',
+      'taille[]',
+      'missions[]',
+      'debuts[]',
+      'taux[]?',
+      'prorata?',
+      'version?',
+    ],
+    spills: true,
+  },
+  PCA: {
+    parameters: [
+      'signature',
+      'taille[]',
+      'missions[]',
+      'debuts[]',
+      'cloture',
+      'taux[]?',
+      'prorata?',
+      'version?',
+    ],
+    spills: false,
+  },
 }
 
 /** French prose: French function words present, English ones absent. */
