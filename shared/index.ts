@@ -1,6 +1,9 @@
 // The domain core of ACI-CPTS: rate tables, exact funding arithmetic, the analytic budget and its check. No I/O, no DOM, no Office, no Workers API.
 
 export {
+  type ActualReport,
+  type ActualTotals,
+  actualsFromCsv,
   BUNDLED_CHART_FILES,
   type BudgetDocument,
   type BudgetLigne,

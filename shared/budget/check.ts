@@ -6,6 +6,8 @@ import { type BudgetContext, resolveContext } from './context'
 import { type Finding, finding, type Severity } from './findings'
 import { checkLigne, checkProfil } from './parse'
 import { type PreparedLine, prepareLine } from './prepare'
+import { prepareActual } from './realise'
+import { ActualsCheck } from './realise-check'
 import type { BudgetReport } from './report'
 import { fongibilite, profileFindings, sectionFindings, totalFinding } from './rules/envelopes'
 import { FunderTotals, hoardingFinding, incomeLineFindings } from './rules/income'
@@ -32,10 +34,12 @@ function addParts(parts: readonly number[] | undefined, totals: readonly CentsTo
 
 /** The order of the report: severity, code, section, line, professional, then the message itself. */
 function sortKey(f: Finding): string {
+  // Findings on actuals come after the budget's of the same code.
+  const base = f.base ?? ''
   const section = f.section === null ? 9 : sectionIndex(f.section)
   const line =
     f.ligne === null ? '' : `${f.ligne.compte}\u0000${f.ligne.libelle}\u0000${f.ligne.montant}`
-  return `${SEVERITY_RANK[f.severity]}\u0000${f.code}\u0000${section}\u0000${line}\u0000${f.beneficiaire ?? ''}\u0000${f.message}`
+  return `${SEVERITY_RANK[f.severity]}\u0000${f.code}\u0000${base}\u0000${section}\u0000${line}\u0000${f.beneficiaire ?? ''}\u0000${f.message}`
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -80,7 +84,10 @@ function inKind(emplois: Decimal, contributions: Decimal, out: Finding[]): void 
  * document that parseBudget returned or that budgetSchema accepted: it refuses what parseBudget
  * refuses beyond the schema (AciError naming the field), and a profile that points to nothing (a
  * version, a chart of accounts for the year). Pure and deterministic: the same document gives the
- * same report, whatever the order of its lines and of the parts of its splits.
+ * same report, whatever the order of its lines and of the parts of its splits. When some line
+ * has an actual amount (`realise`), the sections and totals gain a `realise` block and the
+ * rules also run on the actuals (findings marked `base: 'realise'`); otherwise the report is
+ * exactly what it was before actuals existed.
  */
 export function checkBudget(doc: BudgetDocument): BudgetReport {
   // The same refusals as parseBudget, for a document the Worker only ran through budgetSchema.
@@ -95,6 +102,7 @@ export function checkBudget(doc: BudgetDocument): BudgetReport {
   const contributions = new CentsTotal()
   const funders = new FunderTotals()
   const people = new BeneficiaryTotals()
+  const actuals = new ActualsCheck(ctx)
   let chargeLines = 0
   let produitLines = 0
 
@@ -106,6 +114,8 @@ export function checkBudget(doc: BudgetDocument): BudgetReport {
     lineFindings(line, ctx, findings)
     incomeLineFindings(line, findings)
     senatLineFindings(line, ctx, findings)
+    const actual = prepareActual(line, i)
+    if (actual !== undefined) actuals.add(actual)
     if (line.nature === 'charge') {
       chargeLines += 1
       totalCharges.add(line.cents)
@@ -144,11 +154,14 @@ export function checkBudget(doc: BudgetDocument): BudgetReport {
   const contributionsTotal = contributions.euros()
   inKind(emploisTotal, contributionsTotal, findings)
   profileFindings(ctx, findings)
+  const chargesTotal = totalCharges.euros()
+  const withActuals = actuals.present
+    ? actuals.finish({ sections: result.sections, charges: chargesTotal }, findings)
+    : undefined
 
   const sorted = sortFindings(findings)
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const f of sorted) counts[f.severity] += 1
-  const chargesTotal = totalCharges.euros()
   const produitsTotal = totalProduits.euros()
   return {
     cpts: doc.profil.nom.trim(),
@@ -170,7 +183,7 @@ export function checkBudget(doc: BudgetDocument): BudgetReport {
       pass: { id: ctx.pass.id, sha256: ctx.pass.sha256 },
       depensesSenat: { id: ctx.senat.id, sha256: ctx.senat.sha256 },
     },
-    sections: result.sections,
+    sections: withActuals?.sections ?? result.sections,
     totaux: {
       charges: toAmountString(chargesTotal),
       produits: toAmountString(produitsTotal),
@@ -183,6 +196,7 @@ export function checkBudget(doc: BudgetDocument): BudgetReport {
       produitsAci: toAmountString(produitsAci),
       emploisNature: toAmountString(emploisTotal),
       contributionsNature: toAmountString(contributionsTotal),
+      ...(withActuals === undefined ? {} : { realise: withActuals.totaux }),
     },
     fongibilite: whatIf,
     findings: sorted,

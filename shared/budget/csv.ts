@@ -7,7 +7,7 @@ import { normalizeWords } from '../text'
 import { type CsvRecord, readCsv, writeCsv } from './csv-format'
 import { FINANCEUR_LABELS, FINANCEURS, type Financeur } from './financeurs'
 import { minimalDecimal, parseBudget } from './parse'
-import type { BudgetDocument, BudgetLigne, BudgetMission } from './schema'
+import type { BudgetDocument, BudgetLigne, BudgetMission, Repartition } from './schema'
 import { SECTIONS, type Section, sectionLabel } from './sections'
 
 const MARKER = 'Budget ACI-CPTS'
@@ -32,8 +32,23 @@ const MISSIONS_HEADER = [
   'Taux d’atteinte attendu',
   'Phase du plan de crise',
 ]
-/** The header of the lines block: the line's fields, then one column per section. */
-function linesHeader(): string[] {
+/** Which columns of actuals (réalisé) a budget needs: none, the amount, or also its own split. */
+interface ActualColumns {
+  readonly amount: boolean
+  readonly split: boolean
+}
+
+const REALISE = 'Réalisé'
+const REALISE_MODE = 'Répartition du réalisé'
+/** « Réalisé – Accès aux soins »: a section's column in the split of actuals. */
+const actualSectionHeader = (s: Section) => `${REALISE} – ${sectionLabel(s)}`
+
+/**
+ * The header of the lines block: the line's fields, then one column per section; then, only
+ * when some line has actuals, their column (and the columns of their own split, when some line
+ * has one). A budget without actuals keeps the layout it always had.
+ */
+function linesHeader(actuals: ActualColumns): string[] {
   return [
     'Compte',
     'Libellé',
@@ -42,6 +57,8 @@ function linesHeader(): string[] {
     'Financeur',
     'Bénéficiaire',
     ...SECTIONS.map(sectionLabel),
+    ...(actuals.amount ? [REALISE] : []),
+    ...(actuals.split ? [REALISE_MODE, ...SECTIONS.map(actualSectionHeader)] : []),
   ]
 }
 const MODE_LABELS = { montants: 'montants', cles: 'clés' } as const
@@ -81,21 +98,32 @@ function missionRow(m: BudgetMission): string[] {
   ]
 }
 
-function lineRow(l: BudgetLigne): string[] {
+/** A split as its mode's word and one cell per section. */
+function splitCells(r: Repartition | undefined): string[] {
   const bySection = new Map<Section, string>()
-  if (l.repartition?.mode === 'montants') {
-    for (const p of l.repartition.parts) bySection.set(p.section, amountCell(p.montant))
-  } else if (l.repartition?.mode === 'cles') {
-    for (const p of l.repartition.parts) bySection.set(p.section, percentCell(p.pourcentage))
+  if (r?.mode === 'montants') {
+    for (const p of r.parts) bySection.set(p.section, amountCell(p.montant))
+  } else if (r?.mode === 'cles') {
+    for (const p of r.parts) bySection.set(p.section, percentCell(p.pourcentage))
   }
+  return [
+    r === undefined ? '' : MODE_LABELS[r.mode],
+    ...SECTIONS.map((s) => bySection.get(s) ?? ''),
+  ]
+}
+
+function lineRow(l: BudgetLigne, actuals: ActualColumns): string[] {
+  const [mode = '', ...sections] = splitCells(l.repartition)
   return [
     l.compte,
     textCell(l.libelle),
     amountCell(l.montant),
-    l.repartition === undefined ? '' : MODE_LABELS[l.repartition.mode],
+    mode,
     l.financeur === undefined ? '' : FINANCEUR_LABELS[l.financeur],
     l.beneficiaire === undefined ? '' : textCell(l.beneficiaire),
-    ...SECTIONS.map((s) => bySection.get(s) ?? ''),
+    ...sections,
+    ...(actuals.amount ? [l.realise === undefined ? '' : amountCell(l.realise)] : []),
+    ...(actuals.split ? splitCells(l.repartitionRealise) : []),
   ]
 }
 
@@ -105,6 +133,10 @@ function lineRow(l: BudgetLigne): string[] {
  */
 export function budgetToCsv(doc: BudgetDocument): string {
   const p = doc.profil
+  const actuals: ActualColumns = {
+    amount: doc.lignes.some((l) => l.realise !== undefined),
+    split: doc.lignes.some((l) => l.repartitionRealise !== undefined),
+  }
   const values: Record<ProfilKey, string> = {
     nom: textCell(p.nom),
     taille: p.taille === undefined ? '' : String(p.taille),
@@ -126,19 +158,19 @@ export function budgetToCsv(doc: BudgetDocument): string {
     MISSIONS_HEADER,
     ...p.missions.map(missionRow),
     [],
-    linesHeader(),
-    ...doc.lignes.map(lineRow),
+    linesHeader(actuals),
+    ...doc.lignes.map((l) => lineRow(l, actuals)),
   ])
 }
 
 // --- import -----------------------------------------------------------------------------------
 
-function csvError(line: number, column: string, message: string): AciError {
+export function csvError(line: number, column: string, message: string): AciError {
   const argument = `ligne ${line}, ${column}`
   return new AciError('csv_invalide', `${argument} : ${message}.`, argument)
 }
 
-function fromText(cell: string): string {
+export function fromText(cell: string): string {
   return cell.startsWith("'") ? cell.slice(1) : cell
 }
 
@@ -146,13 +178,13 @@ function fromText(cell: string): string {
 const GROUPS = /[ \u00a0\u202f]/g
 
 /** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
-function fromAmount(cell: string): string {
+export function fromAmount(cell: string): string {
   const compact = cell.replace(GROUPS, '').replace(/€$/, '').replace(',', '.')
   return compact
 }
 
 /** "33,5 %" → "33.5". */
-function fromPercent(cell: string): string {
+export function fromPercent(cell: string): string {
   return cell.replace(GROUPS, '').replace(/%$/, '').replace(',', '.')
 }
 
@@ -178,7 +210,7 @@ function fromInteger(cell: string): number | string {
 }
 
 /** Words to compare a header or a label by: no case, no accents, no punctuation (« Début de l’exercice » = "debut de l exercice"). */
-function loose(text: string): string {
+export function loose(text: string): string {
   return normalizeWords(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
@@ -199,7 +231,7 @@ function lookup<T extends string>(words: ReadonlyMap<string, T>, cell: string): 
 
 type Block = 'profil' | 'missions' | 'lignes'
 
-interface Vocabulary {
+export interface Vocabulary {
   readonly missions: ReadonlyMap<string, MissionCode>
   readonly phases: ReadonlyMap<string, Phase>
   readonly financeurs: ReadonlyMap<string, Financeur>
@@ -212,7 +244,7 @@ interface Vocabulary {
 let vocabulary: Vocabulary | undefined
 
 /** The words a cell may hold, by their loose form: codes, labels and aliases (built on first import). */
-function words(): Vocabulary {
+export function words(): Vocabulary {
   if (vocabulary !== undefined) return vocabulary
   const missions = new Map<string, MissionCode>()
   for (const code of MISSION_CODES) {
@@ -254,6 +286,16 @@ function words(): Vocabulary {
   return vocabulary
 }
 
+/** Where the columns of actuals are in the lines block, when its header has them. */
+interface ActualLayout {
+  readonly amount: number | undefined
+  readonly mode: number | undefined
+  readonly sections: { index: number; section: Section }[]
+}
+const NO_ACTUALS: ActualLayout = { amount: undefined, mode: undefined, sections: [] }
+const LOOSE_REALISE = 'realise'
+const LOOSE_REALISE_MODE = 'repartition du realise'
+
 const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
 
 interface Assembled {
@@ -288,6 +330,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
   const profilLineOf = new Map<string, number>()
   let block: Block | undefined
   let sectionColumns: { index: number; section: Section }[] = []
+  let actual: ActualLayout = NO_ACTUALS
   let headerWidth = 0
   for (const row of rows.slice(1)) {
     const cells = row.cells.map((c) => c.trim())
@@ -299,10 +342,21 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       if (header === 'lignes') {
         headerWidth = cells.length
         sectionColumns = []
+        actual = { amount: undefined, mode: undefined, sections: [] }
         cells.forEach((c, index) => {
-          const section = index >= 6 ? vocabulary.sections.get(loose(c)) : undefined
+          if (index < 6) return
+          const name = loose(c)
+          const section = vocabulary.sections.get(name)
           if (section !== undefined) sectionColumns.push({ index, section })
-          else if (index >= 6 && c !== '') {
+          else if (name === LOOSE_REALISE) actual = { ...actual, amount: index }
+          else if (name === LOOSE_REALISE_MODE) actual = { ...actual, mode: index }
+          else if (name.startsWith(`${LOOSE_REALISE} `)) {
+            const of = vocabulary.sections.get(name.slice(LOOSE_REALISE.length + 1))
+            if (of === undefined) {
+              throw csvError(row.line, `colonne ${index + 1}`, `section inconnue « ${c} »`)
+            }
+            actual.sections.push({ index, section: of })
+          } else if (c !== '') {
             throw csvError(row.line, `colonne ${index + 1}`, `section inconnue « ${c} »`)
           }
         })
@@ -371,6 +425,30 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       }
       if (cell(4) !== '') ligne.financeur = lookup(vocabulary.financeurs, cell(4))
       if (cell(5) !== '') ligne.beneficiaire = fromText(cell(5))
+      if (actual.amount !== undefined && cell(actual.amount) !== '') {
+        ligne.realise = fromAmount(cell(actual.amount))
+      }
+      const actualMode =
+        actual.mode === undefined || cell(actual.mode) === ''
+          ? undefined
+          : lookup(vocabulary.modes, cell(actual.mode))
+      const actualFilled = actual.sections.filter((c) => cell(c.index) !== '')
+      if (actualMode !== undefined) {
+        ligne.repartitionRealise = {
+          mode: actualMode,
+          parts: actualFilled.map((c) =>
+            actualMode === 'cles'
+              ? { section: c.section, pourcentage: fromPercent(cell(c.index)) }
+              : { section: c.section, montant: fromAmount(cell(c.index)) }
+          ),
+        }
+      } else if (actualFilled.length > 0) {
+        throw csvError(
+          row.line,
+          REALISE_MODE,
+          'les sections du réalisé sont remplies mais le mode de répartition du réalisé manque : « montants » ou « clés »'
+        )
+      }
       lignes.push(ligne)
       lineOf.push(row.line)
     } else {

@@ -144,6 +144,11 @@ export interface FindingLine {
 export interface Finding {
   readonly code: FindingCode
   readonly severity: Severity
+  /**
+   * 'realise' when the finding is about the actual amounts (réalisé) rather than the budget;
+   * absent on findings about the budget. On such findings `ligne.montant` is the line's actual.
+   */
+  readonly base?: 'realise'
   readonly section: Section | null
   readonly ligne: FindingLine | null
   /** The professional a PASS finding is about. */
@@ -176,5 +181,20 @@ export function finding(
     amounts: fields.amounts ?? {},
     message: fields.message,
     source: fields.source ?? rule.source,
+  }
+}
+
+/** The same finding, about the actual amounts: marked with base 'realise' and said so in its message. */
+export function onActuals(f: Finding): Finding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    base: 'realise',
+    section: f.section,
+    ligne: f.ligne,
+    beneficiaire: f.beneficiaire,
+    amounts: f.amounts,
+    message: `Réalisé — ${f.message}`,
+    source: f.source,
   }
 }

@@ -30,7 +30,17 @@ export { budgetFromJson, budgetToJson } from './json'
 export { parseBudget } from './parse'
 export { bundledPass, loadPass, type PassTable } from './pass'
 export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
-export type { BudgetReport, Comparison, SectionReport, Status } from './report'
+export { type PreparedActual, prepareActual, splitInProportion } from './realise'
+export { actualsFromCsv } from './realise-csv'
+export {
+  type ActualReport,
+  type ActualTotals,
+  type BudgetReport,
+  type Comparison,
+  percentOf,
+  type SectionReport,
+  type Status,
+} from './report'
 export {
   type BudgetDocument,
   type BudgetLigne,

@@ -83,24 +83,36 @@ export function checkProfil(profil: BudgetProfil): void {
   chartOf(profil)
 }
 
-/** What the schema cannot say about a line: each section once in its split, a beneficiary only on a charge. */
-export function checkLigne(ligne: BudgetLigne, i: number): void {
-  const parts = ligne.repartition?.parts
-  if (parts !== undefined) {
-    let seen = 0 // one bit per section: this runs for every line of every check
-    for (let j = 0; j < parts.length; j++) {
-      const section = (parts[j] as { section: string }).section
-      const index = sectionIndex(section)
-      if (index < 0) continue // the schema refuses it; prepareLine says so for a document not run through it
-      const bit = 1 << index
-      if (seen & bit) {
-        throw invalid(
-          `lignes[${i}].repartition.parts[${j}].section`,
-          `la section ${section} est citée deux fois dans la répartition.`
-        )
-      }
-      seen |= bit
+/** Each section at most once in a split. */
+function sectionsOnce(parts: readonly { section: string }[] | undefined, at: string): void {
+  if (parts === undefined) return
+  let seen = 0 // one bit per section: this runs for every line of every check
+  for (let j = 0; j < parts.length; j++) {
+    const section = (parts[j] as { section: string }).section
+    const index = sectionIndex(section)
+    if (index < 0) continue // the schema refuses it; prepareLine says so for a document not run through it
+    const bit = 1 << index
+    if (seen & bit) {
+      throw invalid(
+        `${at}.parts[${j}].section`,
+        `la section ${section} est citée deux fois dans la répartition.`
+      )
     }
+    seen |= bit
+  }
+}
+
+/** What the schema cannot say about a line: each section once in its splits, a split of actuals only with actuals, a beneficiary only on a charge. */
+export function checkLigne(ligne: BudgetLigne, i: number): void {
+  sectionsOnce(ligne.repartition?.parts, `lignes[${i}].repartition`)
+  if (ligne.repartitionRealise !== undefined) {
+    if (ligne.realise === undefined) {
+      throw invalid(
+        `lignes[${i}].repartitionRealise`,
+        'une répartition du réalisé suppose un montant réalisé (champ realise).'
+      )
+    }
+    sectionsOnce(ligne.repartitionRealise.parts, `lignes[${i}].repartitionRealise`)
   }
   if (ligne.beneficiaire !== undefined && natureOf(ligne.compte) !== 'charge') {
     throw invalid(
@@ -161,7 +173,11 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
     compte: l.compte,
     libelle: l.libelle.trim(),
     montant: canonicalAmount(l.montant),
+    ...(l.realise === undefined ? {} : { realise: canonicalAmount(l.realise) }),
     ...(l.repartition === undefined ? {} : { repartition: normalizeRepartition(l.repartition) }),
+    ...(l.repartitionRealise === undefined
+      ? {}
+      : { repartitionRealise: normalizeRepartition(l.repartitionRealise) }),
     ...(l.financeur === undefined ? {} : { financeur: l.financeur }),
     ...(l.beneficiaire === undefined ? {} : { beneficiaire: l.beneficiaire.trim() }),
   }

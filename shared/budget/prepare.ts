@@ -4,25 +4,19 @@ import { Decimal, timesToCent } from '../money'
 import { type Account, type Chart, type Nature, natureOf } from './accounts'
 import { centsOf, centsToDecimal, centsToString } from './cents'
 import type { FindingLine } from './findings'
-import type { BudgetLigne } from './schema'
+import type { BudgetLigne, Repartition } from './schema'
 import { SECTIONS, sectionIndex } from './sections'
 import { splitCents } from './split'
 
 /** 100 % as an integer key: percentages have at most four decimals. */
 export const HUNDRED_PERCENT = 1_000_000
 
-export interface PreparedLine {
+export interface PreparedLine extends Allocation {
   readonly ligne: BudgetLigne
   readonly cents: number
   readonly nature: Nature
   /** The chart's account (or the one it subdivides); undefined when unknown. */
   readonly account: Account | undefined
-  /** Cents allocated to each section, in SECTIONS order; undefined when the line has no split. */
-  readonly parts: readonly number[] | undefined
-  /** Σ parts. */
-  readonly allocated: number
-  /** For a split by keys: the keys' total, 1 000 000 being 100 %. */
-  readonly keysTotal: number | undefined
 }
 
 function invalid(argument: string, message: string): AciError {
@@ -62,24 +56,72 @@ function badPercent(argument: string): AciError {
   return invalid(argument, 'pourcentage attendu : de 0 à 100, au plus quatre décimales.')
 }
 
-function badAmount(argument: string): AciError {
+export function badAmount(argument: string): AciError {
   return invalid(
     argument,
     'montant attendu : euros avec un point décimal et au plus deux décimales.'
   )
 }
 
-function sectionAt(section: string, i: number, j: number): number {
+function sectionAt(section: string, at: string, j: number): number {
   const index = sectionIndex(section)
-  if (index < 0) throw invalid(`lignes[${i}].repartition.parts[${j}].section`, 'section inconnue.')
+  if (index < 0) throw invalid(`${at}.parts[${j}].section`, 'section inconnue.')
   return index
 }
 
+/** How much of an amount goes to each section, and how much is allocated in all. */
+export interface Allocation {
+  /** Cents allocated to each section, in SECTIONS order; undefined when there is no split. */
+  readonly parts: readonly number[] | undefined
+  /** Σ parts. */
+  readonly allocated: number
+  /** For a split by keys: the keys' total, 1 000 000 being 100 %. */
+  readonly keysTotal: number | undefined
+}
+
 /**
- * A line read once: amount in cents, nature, account, and the cents each section receives. By
- * keys: the line × the keys' total (the line itself when they make 100 %, else rounded once to
- * the cent), shared by largest remainder. By amounts: the amounts given. Each section appears
- * once in a split (checkLigne refuses it twice).
+ * An amount shared by a split. By keys: the amount × the keys' total (the amount itself when
+ * they make 100 %, else rounded once to the cent), shared by largest remainder. By amounts: the
+ * amounts given. `at` names the split in errors (`lignes[3].repartition`).
+ */
+export function allocate(
+  cents: number,
+  repartition: Repartition | undefined,
+  at: string
+): Allocation {
+  if (repartition === undefined) return { parts: undefined, allocated: 0, keysTotal: undefined }
+  const bySection = new Array<number>(SECTIONS.length).fill(0)
+  if (repartition.mode === 'cles') {
+    let total = 0
+    for (let j = 0; j < repartition.parts.length; j++) {
+      const part = repartition.parts[j] as { section: string; pourcentage: string }
+      const key = readPercent(part.pourcentage)
+      if (!(key <= HUNDRED_PERCENT)) throw badPercent(`${at}.parts[${j}].pourcentage`)
+      bySection[sectionAt(part.section, at, j)] = key
+      total += key
+    }
+    const allocated =
+      total === HUNDRED_PERCENT
+        ? cents
+        : (centsOf(
+            timesToCent(centsToDecimal(cents), new Decimal(total).div(HUNDRED_PERCENT)).toFixed(2)
+          ) as number)
+    return { parts: splitCents(allocated, bySection), allocated, keysTotal: total }
+  }
+  let allocated = 0
+  for (let j = 0; j < repartition.parts.length; j++) {
+    const part = repartition.parts[j] as { section: string; montant: string }
+    const amount = centsOf(part.montant)
+    if (amount === undefined) throw badAmount(`${at}.parts[${j}].montant`)
+    bySection[sectionAt(part.section, at, j)] = amount
+    allocated += amount
+  }
+  return { parts: bySection, allocated, keysTotal: undefined }
+}
+
+/**
+ * A line read once: amount in cents, nature, account, and the cents each section receives
+ * (see allocate). Each section appears once in a split (checkLigne refuses it twice).
  */
 export function prepareLine(ligne: BudgetLigne, i: number, chart: Chart): PreparedLine {
   const cents = centsOf(ligne.montant)
@@ -91,41 +133,11 @@ export function prepareLine(ligne: BudgetLigne, i: number, chart: Chart): Prepar
       'compte de charges (6), de produits (7) ou de contributions en nature (86, 87) attendu.'
     )
   }
-  const repartition = ligne.repartition
-  let parts: number[] | undefined
-  let allocated = 0
-  let keysTotal: number | undefined
-  if (repartition !== undefined) {
-    const bySection = new Array<number>(SECTIONS.length).fill(0)
-    if (repartition.mode === 'cles') {
-      let total = 0
-      for (let j = 0; j < repartition.parts.length; j++) {
-        const part = repartition.parts[j] as { section: string; pourcentage: string }
-        const key = readPercent(part.pourcentage)
-        if (!(key <= HUNDRED_PERCENT))
-          throw badPercent(`lignes[${i}].repartition.parts[${j}].pourcentage`)
-        bySection[sectionAt(part.section, i, j)] = key
-        total += key
-      }
-      keysTotal = total
-      allocated =
-        total === HUNDRED_PERCENT
-          ? cents
-          : (centsOf(
-              timesToCent(centsToDecimal(cents), new Decimal(total).div(HUNDRED_PERCENT)).toFixed(2)
-            ) as number)
-      parts = splitCents(allocated, bySection)
-    } else {
-      for (let j = 0; j < repartition.parts.length; j++) {
-        const part = repartition.parts[j] as { section: string; montant: string }
-        const amount = centsOf(part.montant)
-        if (amount === undefined) throw badAmount(`lignes[${i}].repartition.parts[${j}].montant`)
-        bySection[sectionAt(part.section, i, j)] = amount
-        allocated += amount
-      }
-      parts = bySection
-    }
-  }
+  const { parts, allocated, keysTotal } = allocate(
+    cents,
+    ligne.repartition,
+    `lignes[${i}].repartition`
+  )
   return {
     ligne,
     cents,

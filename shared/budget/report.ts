@@ -1,6 +1,6 @@
 // The report of a budget check: plain JSON, amounts as decimal strings, the same offline and online.
 import { formatEuros } from '../format'
-import { type Decimal, toAmountString } from '../money'
+import { Decimal, toAmountString } from '../money'
 import type { Phase } from '../rates/schema'
 import type { Taille } from '../rates/table'
 import type { Finding, Severity } from './findings'
@@ -15,6 +15,26 @@ export interface Comparison {
   readonly difference: string | null
   /** The status in French, with the amount: « dépassement de 1 200,00 € ». */
   readonly statusLabel: string
+}
+
+/**
+ * Actual amounts (réalisé) against the budget and the envelope. The comparison (status,
+ * difference, statusLabel) is the actual charges against the envelope, as for planned charges.
+ * Percentages are decimal strings with two decimals, rounded half up ("87.50" for 87,50 %).
+ */
+export interface ActualReport extends Comparison {
+  /** Actual charges (class 6) allocated to the section. */
+  readonly charges: string
+  /** Actual income (class 7) allocated to the section. */
+  readonly produits: string
+  /** Actual − planned charges: positive when more was spent than planned. */
+  readonly ecartBudget: string
+  /** Actual charges in percent of planned charges; null when no charge was planned. */
+  readonly execution: string | null
+  /** Envelope − actual charges: what is left to spend (negative when over); null without envelope. */
+  readonly reste: string | null
+  /** Actual charges in percent of the envelope; null without envelope or for an envelope of zero. */
+  readonly consommation: string | null
 }
 
 export interface SectionReport extends Comparison {
@@ -36,6 +56,17 @@ export interface SectionReport extends Comparison {
     readonly variable: string
     readonly phase: Phase | null
   } | null
+  /** Present only when some line of the budget has an actual amount. */
+  readonly realise?: ActualReport
+}
+
+/** The actual totals: all lines for charges, income and result; the ACI sections against the contract's envelope. */
+export interface ActualTotals extends ActualReport {
+  readonly resultat: string
+  readonly chargesSectionsAci: string
+  readonly chargesHorsAci: string
+  readonly nonReparti: string
+  readonly produitsAci: string
 }
 
 export interface BudgetReport {
@@ -79,6 +110,12 @@ export interface BudgetReport {
     /** Contributions volontaires en nature: uses (86) and resources (87), outside the result. */
     readonly emploisNature: string
     readonly contributionsNature: string
+    /**
+     * Present only when some line has an actual amount. ecartBudget and execution compare all
+     * actual charges with all planned charges; reste, consommation and the status compare the
+     * actual charges of the ACI sections with the contract's envelope.
+     */
+    readonly realise?: ActualTotals
   }
   /**
    * A what-if the current rules do not allow: the missions' charges against the sum of their
@@ -95,7 +132,16 @@ export interface BudgetReport {
   readonly counts: Readonly<Record<Severity, number>>
 }
 
-/** Compares planned charges with an envelope. */
+/**
+ * part / whole in percent, two decimals, half up: "87.50". The one rounding of percentages in
+ * reports; null when whole is zero.
+ */
+export function percentOf(part: Decimal, whole: Decimal): string | null {
+  if (whole.isZero()) return null
+  return part.times(100).div(whole).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+}
+
+/** Compares planned (or actual) charges with an envelope. */
 export function compare(charges: Decimal, enveloppe: Decimal | null, none: string): Comparison {
   if (enveloppe === null) return { status: 'no_envelope', difference: null, statusLabel: none }
   const gap = charges.minus(enveloppe)

@@ -207,11 +207,27 @@ function buildBudgetSchema() {
       ),
       libelle: text('libellé', 'Libellé de la ligne.'),
       montant: amountSchema,
+      realise: v.optional(
+        v.pipe(
+          amountSchema,
+          v.description(
+            'Montant réalisé (dépensé ou perçu) à ce jour, en euros, texte décimal (« 38500.00 »).'
+          )
+        )
+      ),
       repartition: v.optional(
         v.pipe(
           repartitionSchema,
           v.description(
             'Répartition analytique par section : en montants, ou par clés en pourcentage.'
+          )
+        )
+      ),
+      repartitionRealise: v.optional(
+        v.pipe(
+          repartitionSchema,
+          v.description(
+            'Répartition du réalisé par section, quand elle diffère de la répartition prévue (sinon le réalisé suit les proportions prévues).'
           )
         )
       ),

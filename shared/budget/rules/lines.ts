@@ -4,6 +4,7 @@ import { centsToString } from '../cents'
 import type { BudgetContext } from '../context'
 import { type Finding, finding } from '../findings'
 import { HUNDRED_PERCENT, lineRef, type PreparedLine } from '../prepare'
+import type { PreparedActual } from '../realise'
 import { SECTIONS, sectionLabel } from '../sections'
 import { euros, frenchDate, keysPercent, lineWords } from '../wording'
 
@@ -93,6 +94,21 @@ export function lineFindings(line: PreparedLine, ctx: BudgetContext, out: Findin
   if (line.account === undefined) out.push(unknownAccount(line, ctx))
   const sign = negative(line)
   if (sign !== undefined) out.push(sign)
+  // Unbudgeted spending (montant 0, an actual, no split): its missing split is said on its actual.
+  if (line.cents === 0 && line.parts === undefined && line.ligne.realise !== undefined) return
   const parts = split(line)
+  if (parts !== undefined) out.push(parts)
+}
+
+/**
+ * The same checks on a line's actual amount: its sign, and its split when it has its own or
+ * none at all.
+ */
+export function actualLineFindings(actual: PreparedActual, out: Finding[]): void {
+  const sign = negative(actual)
+  if (sign !== undefined) out.push(sign)
+  // A split that follows the planned one was checked on the plan; no split at all is said again.
+  if (!actual.ownSplit && actual.parts !== undefined) return
+  const parts = split(actual)
   if (parts !== undefined) out.push(parts)
 }

@@ -15,7 +15,7 @@ const isoDate = (from: string, to: string) =>
     .map((d) => new Date(d * day).toISOString().slice(0, 10))
 
 /** Euros as the wire writes them, from whole cents; sometimes without decimals or with one. */
-const amount = (max = 50_000_000) =>
+export const amount = (max = 50_000_000) =>
   fc.integer({ min: -max, max }).chain((cents) => {
     const sign = cents < 0 ? '-' : ''
     const abs = Math.abs(cents)
@@ -68,7 +68,7 @@ const ACCOUNTS = {
 
 const sectionsSubset = fc.subarray([...SECTIONS], { minLength: 1 })
 
-const repartition = fc.option(
+export const repartition = fc.option(
   fc.oneof(
     sectionsSubset.chain((sections) =>
       fc.tuple(...sections.map(() => amount(10_000_000))).map((amounts) => ({
