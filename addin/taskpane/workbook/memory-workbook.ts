@@ -1,0 +1,170 @@
+// The workbook of the preview: sheets held in memory when the pane runs in a plain browser (no Excel), and in tests.
+import {
+  type CellValue,
+  isFormula,
+  type PlanCell,
+  parseAddress,
+  type SheetPlan,
+  shownValue,
+  tableExtent,
+} from './plan'
+import type { NamesInUse, TableData, TableRef, Workbook } from './workbook'
+
+/** A sheet as written: its plan (for the preview) and its cells, which the preview can edit. */
+export interface MemorySheet {
+  readonly name: string
+  readonly plan: SheetPlan
+  /** Cells by "row,column" (0-based). */
+  readonly cells: Map<string, PlanCell>
+}
+
+const key = (row: number, column: number) => `${row},${column}`
+
+/**
+ * Formulas are not recalculated here: a cell keeps the value the core computed when it was
+ * written. What the preview lets a person edit are constants (amounts, labels), which is what
+ * the check reads back.
+ */
+export class MemoryWorkbook implements Workbook {
+  readonly host = 'memoire' as const
+  readonly sheets: MemorySheet[] = []
+  /** Counts the changes: what a view subscribes to. */
+  revision = 0
+  private readonly listeners = new Set<() => void>()
+
+  constructor(existingSheets: readonly string[] = []) {
+    for (const name of existingSheets) {
+      this.sheets.push({
+        name,
+        plan: {
+          name,
+          blocks: [],
+          tables: [],
+          highlights: [],
+          charts: [],
+          freezeRows: 0,
+          widths: [],
+        },
+        cells: new Map(),
+      })
+    }
+  }
+
+  /** Called after every change: the preview re-renders. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed(): void {
+    this.revision += 1
+    for (const listener of this.listeners) listener()
+  }
+
+  private names(): NamesInUse {
+    return {
+      sheets: this.sheets.map((s) => s.name),
+      tables: this.sheets.flatMap((s) => s.plan.tables.map((t) => t.name)),
+    }
+  }
+
+  async addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string> {
+    const names = this.names()
+    const plan = build(names)
+    const lower = (n: string) => n.toLowerCase()
+    if (names.sheets.map(lower).includes(lower(plan.name))) {
+      throw new Error(`La feuille « ${plan.name} » existe déjà : elle n’est pas remplacée.`)
+    }
+    for (const table of plan.tables) {
+      if (names.tables.map(lower).includes(lower(table.name))) {
+        throw new Error(`Le tableau « ${table.name} » existe déjà dans le classeur.`)
+      }
+    }
+    const cells = new Map<string, PlanCell>()
+    for (const block of plan.blocks) {
+      const start = parseAddress(block.at)
+      block.rows.forEach((row, r) => {
+        row.forEach((cell, c) => {
+          if (cell !== null) cells.set(key(start.row + r, start.column + c), cell)
+        })
+      })
+    }
+    for (const table of plan.tables) {
+      const start = parseAddress(table.at)
+      table.columns.forEach((column, c) => {
+        cells.set(key(start.row, start.column + c), column.header)
+      })
+      table.rows.forEach((row, r) => {
+        row.forEach((cell, c) => {
+          if (cell !== null) cells.set(key(start.row + 1 + r, start.column + c), cell)
+        })
+      })
+    }
+    this.sheets.push({ name: plan.name, plan, cells })
+    this.changed()
+    return plan.name
+  }
+
+  async listTables(): Promise<readonly TableRef[]> {
+    return this.sheets.flatMap((s) => s.plan.tables.map((t) => ({ name: t.name, sheet: s.name })))
+  }
+
+  async readTables(names: readonly string[]): Promise<readonly (TableData | null)[]> {
+    return names.map((name) => {
+      for (const sheet of this.sheets) {
+        const table = sheet.plan.tables.find((t) => t.name.toLowerCase() === name.toLowerCase())
+        if (table === undefined) continue
+        const start = parseAddress(table.at)
+        const width = table.columns.length
+        const read = (row: number): CellValue[] =>
+          Array.from({ length: width }, (_, c) => {
+            const cell = sheet.cells.get(key(row, start.column + c))
+            return cell === undefined ? null : shownValue(cell)
+          })
+        const body = Math.max(table.rows.length, 1)
+        return {
+          name: table.name,
+          sheet: sheet.name,
+          headers: read(start.row).map((h) => String(h ?? '')),
+          rows: Array.from({ length: body }, (_, r) => read(start.row + 1 + r)),
+        }
+      }
+      return null
+    })
+  }
+
+  /** The cell as written (formula or constant), or undefined when empty. */
+  cell(sheet: string, row: number, column: number): PlanCell | undefined {
+    return this.sheets.find((s) => s.name === sheet)?.cells.get(key(row, column))
+  }
+
+  /** Can the person change this cell in the preview? Constants of a table's body only. */
+  editable(sheet: string, row: number, column: number): boolean {
+    const found = this.sheets.find((s) => s.name === sheet)
+    if (found === undefined) return false
+    const cell = found.cells.get(key(row, column))
+    if (cell !== undefined && isFormula(cell)) return false
+    return found.plan.tables.some((table) => {
+      const start = parseAddress(table.at)
+      const extent = tableExtent(table)
+      const bodyRows = Math.max(table.rows.length, 1)
+      return (
+        row > start.row &&
+        row <= start.row + bodyRows &&
+        column >= start.column &&
+        column < start.column + extent.columns
+      )
+    })
+  }
+
+  /** A person's edit in the preview: a constant in a table's body. */
+  setCell(sheet: string, row: number, column: number, value: CellValue): void {
+    if (!this.editable(sheet, row, column)) {
+      throw new Error('Cette cellule n’est pas modifiable dans l’aperçu.')
+    }
+    const found = this.sheets.find((s) => s.name === sheet) as MemorySheet
+    if (value === null || value === '') found.cells.delete(key(row, column))
+    else found.cells.set(key(row, column), value)
+    this.changed()
+  }
+}

@@ -1,0 +1,36 @@
+// The one door to the workbook: Excel through Office.js, or memory when the pane runs in a plain browser.
+import type { CellValue, SheetPlan } from './plan'
+
+/** Names already used in the workbook, read in the same session as the write that needs them. */
+export interface NamesInUse {
+  readonly sheets: readonly string[]
+  readonly tables: readonly string[]
+}
+
+/** A table as read back: its header row and its body, values as Excel shows them. */
+export interface TableData {
+  readonly name: string
+  readonly sheet: string
+  readonly headers: readonly string[]
+  readonly rows: readonly (readonly CellValue[])[]
+}
+
+export interface TableRef {
+  readonly name: string
+  readonly sheet: string
+}
+
+export interface Workbook {
+  /** `excel`: a real workbook through Office.js; `memoire`: the preview outside Excel. */
+  readonly host: 'excel' | 'memoire'
+  /**
+   * Adds a sheet and writes it. `build` receives the names in use and returns the plan, so the
+   * plan can pick free names; no existing sheet or cell is ever written to. Returns the sheet's
+   * name. Excel: two round trips (`context.sync`), whatever the size of the plan.
+   */
+  addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string>
+  /** Every table of the workbook with its sheet. One round trip. */
+  listTables(): Promise<readonly TableRef[]>
+  /** These tables' headers and bodies; a name not found gives null. At most two round trips. */
+  readTables(names: readonly string[]): Promise<readonly (TableData | null)[]>
+}
