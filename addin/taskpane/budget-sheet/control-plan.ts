@@ -1,0 +1,188 @@
+// The plan of a `Contrôle <année>` sheet: the check's report per section, its findings, and a chart of envelope against charges.
+import {
+  type BudgetReport,
+  Decimal,
+  frenchDate,
+  type Severity,
+  toExcelNumber,
+} from '../../../shared'
+import {
+  address,
+  type ColumnPlan,
+  freeSheetName,
+  freeTableKey,
+  type PlanCell,
+  rangeFrom,
+  type SheetPlan,
+} from '../workbook/plan'
+import type { NamesInUse } from '../workbook/workbook'
+import { FORMATS } from './layout'
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: 'Erreur',
+  warning: 'Avertissement',
+  info: 'Information',
+}
+
+/** Who ran the check: the service (the Worker) or this computer (the shared module, offline). */
+export type CheckOrigin = 'service' | 'local'
+
+export const ORIGIN_LABELS: Readonly<Record<CheckOrigin, string>> = {
+  service: 'par le service en ligne ACI-CPTS',
+  local: 'sur cet ordinateur (module de calcul intégré, hors ligne)',
+}
+
+const euros = (amount: string | null): number | null =>
+  amount === null ? null : toExcelNumber(new Decimal(amount))
+
+export interface ControlSheetInput {
+  readonly report: BudgetReport
+  readonly origin: CheckOrigin
+  /** The budget sheet that was checked. */
+  readonly budgetSheet: string
+  readonly today: string
+}
+
+export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): SheetPlan {
+  const { report } = input
+  const year = report.exercice.debut.slice(0, 4)
+  const key = freeTableKey(['Controle', 'Constats'], year, names.tables)
+  const sheetName = freeSheetName(`Contrôle ${year}`, names.sheets)
+  const bareme = report.references.bareme
+  const plan = report.references.planComptable
+
+  const actuals = report.totaux.realise !== undefined
+  const sectionColumns: ColumnPlan[] = [
+    { header: 'Section', format: null, width: 30, total: { label: 'Total' } },
+    { header: 'Enveloppe', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Charges prévues', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Produits prévus', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Écart', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Statut', format: null, width: 34 },
+    ...(actuals
+      ? [
+          { header: 'Réalisé', format: FORMATS.euros, width: 15, total: 'sum' as const },
+          {
+            header: 'Reste sur l’enveloppe',
+            format: FORMATS.euros,
+            width: 15,
+            total: 'sum' as const,
+          },
+          { header: 'Enveloppe consommée', format: '0.00%', width: 12 },
+        ]
+      : []),
+  ]
+  // Only the sections with an envelope or charges: the chart compares what can be compared.
+  const shown = report.sections.filter(
+    (s) => s.enveloppe !== null || !new Decimal(s.charges).isZero()
+  )
+  const sectionRows: PlanCell[][] = shown.map((s) => [
+    s.label,
+    euros(s.enveloppe),
+    euros(s.charges),
+    euros(s.produits),
+    s.enveloppe === null
+      ? null
+      : toExcelNumber(new Decimal(s.charges).minus(new Decimal(s.enveloppe))),
+    s.statusLabel,
+    ...(actuals
+      ? [
+          euros(s.realise?.charges ?? null),
+          euros(s.realise?.reste ?? null),
+          s.realise?.consommation == null
+            ? null
+            : toExcelNumber(new Decimal(s.realise.consommation).div(100)),
+        ]
+      : []),
+  ])
+  const sectionsAt = { row: 5, column: 0 }
+  // Findings to the right of the sections, the chart under them: each column keeps one width.
+  const findingsAt = { row: sectionsAt.row, column: sectionColumns.length + 1 }
+  const chartTop = sectionsAt.row + 1 + Math.max(shown.length, 1) + 1 + 2
+  const findingColumns: ColumnPlan[] = [
+    { header: 'Gravité', format: null, width: 15 },
+    { header: 'Code', format: null, width: 24 },
+    { header: 'Section', format: null, width: 15 },
+    { header: 'Ligne', format: null, width: 36 },
+    { header: 'Constat', format: null, width: 90 },
+    { header: 'Source', format: null, width: 50 },
+  ]
+  const findingRows: PlanCell[][] = report.findings.map((f) => [
+    SEVERITY_LABELS[f.severity],
+    f.code,
+    f.section ?? '',
+    f.ligne === null ? '' : `${f.ligne.compte} ${f.ligne.libelle}`,
+    f.message,
+    f.source,
+  ])
+  const t = report.totaux
+  const summary = `Total des charges ${t.charges.replace('.', ',')} € ; enveloppe totale ${t.enveloppe.replace('.', ',')} € ; ${t.statusLabel}. Constats : ${report.counts.error} erreur(s), ${report.counts.warning} avertissement(s), ${report.counts.info} information(s).`
+  return {
+    name: sheetName,
+    blocks: [
+      { at: 'A1', rows: [[`Contrôle du budget ${year} — ${report.cpts}`]], style: 'title' },
+      {
+        at: 'A2',
+        rows: [
+          [
+            `Feuille « ${input.budgetSheet} » vérifiée le ${frenchDate(input.today)} ${ORIGIN_LABELS[input.origin]}.`,
+          ],
+          [
+            `Barème ${bareme.id} (SHA-256 ${bareme.sha256}) ; plan comptable ${plan.id} (SHA-256 ${plan.sha256}).`,
+          ],
+          [summary],
+        ],
+        style: 'note',
+      },
+      {
+        at: address({ row: sectionsAt.row - 1, column: 0 }),
+        rows: [['Enveloppes et charges prévues par section']],
+        style: 'subtitle',
+      },
+      {
+        at: address({ row: findingsAt.row - 1, column: findingsAt.column }),
+        rows: [['Constats']],
+        style: 'subtitle',
+      },
+    ],
+    tables: [
+      {
+        name: `Controle_${key}`,
+        at: address(sectionsAt),
+        columns: sectionColumns,
+        rows: sectionRows,
+        showTotals: true,
+        style: 'TableStyleMedium2',
+      },
+      {
+        name: `Constats_${key}`,
+        at: address(findingsAt),
+        columns: findingColumns,
+        rows: findingRows,
+        showTotals: false,
+        style: 'TableStyleLight1',
+      },
+    ],
+    highlights: [
+      {
+        range: rangeFrom(
+          address({ row: sectionsAt.row + 1, column: 4 }),
+          Math.max(shown.length, 1),
+          1
+        ),
+        above: 0,
+        fill: '#FDE7E9',
+        font: '#A4262C',
+      },
+    ],
+    charts: [
+      {
+        title: 'Enveloppe et charges prévues par section',
+        source: rangeFrom(address(sectionsAt), 1 + Math.max(shown.length, 1), 3),
+        at: `${address({ row: chartTop, column: 0 })}:${address({ row: chartTop + 16, column: 4 })}`,
+      },
+    ],
+    freezeRows: 0,
+    widths: [...sectionColumns.map((c) => c.width), 3, ...findingColumns.map((c) => c.width)],
+  }
+}

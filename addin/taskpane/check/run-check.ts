@@ -1,0 +1,56 @@
+// The budget check, run by the service when it answers and by the shared module otherwise: the same report either way.
+import {
+  AciError,
+  type BudgetDocument,
+  type BudgetReport,
+  budgetToJson,
+  checkBudget,
+} from '../../../shared'
+import type { CheckOrigin } from '../budget-sheet/control-plan'
+
+export interface CheckResult {
+  readonly report: BudgetReport
+  readonly origin: CheckOrigin
+  /** Why the check ran here rather than on the service, in French. */
+  readonly note: string | null
+}
+
+/**
+ * POST /api/v1/budgets/check. A 4xx answer is the service refusing the budget: its problem+json
+ * detail is the error to show (the shared module would refuse it the same way). No answer, or a
+ * 5xx: the shared module checks it here, offline.
+ */
+export async function runCheck(
+  doc: BudgetDocument,
+  options: { readonly fetch: typeof fetch; readonly api: string }
+): Promise<CheckResult> {
+  let response: Response
+  try {
+    response = await options.fetch(new URL('budgets/check', options.api), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: budgetToJson(doc),
+    })
+  } catch {
+    return local(doc, 'Service injoignable : contrôle fait sur cet ordinateur.')
+  }
+  if (response.ok) {
+    return { report: (await response.json()) as BudgetReport, origin: 'service', note: null }
+  }
+  if (response.status >= 400 && response.status < 500) {
+    let detail = `Le service a refusé le budget (statut ${response.status}).`
+    try {
+      const problem = (await response.json()) as { detail?: unknown; title?: unknown }
+      if (typeof problem.detail === 'string') detail = problem.detail
+      else if (typeof problem.title === 'string') detail = problem.title
+    } catch {
+      // A body that is not JSON: the status says enough.
+    }
+    throw new AciError('budget_invalide', detail)
+  }
+  return local(doc, `Le service a répondu ${response.status} : contrôle fait sur cet ordinateur.`)
+}
+
+function local(doc: BudgetDocument, note: string): CheckResult {
+  return { report: checkBudget(doc), origin: 'local', note }
+}

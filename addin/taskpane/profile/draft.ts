@@ -1,0 +1,197 @@
+// The profile as the person types it, and what it gives: the budget's profile, the version in force, the live envelopes.
+import {
+  type BudgetProfil,
+  type Catalog,
+  Decimal,
+  type EnvelopeReport,
+  envelopes,
+  isAciError,
+  isIsoDate,
+  MISSION_CODES,
+  type MissionCode,
+  type Phase,
+  type RateTable,
+  type Taille,
+  taille as tailleOf,
+} from '../../../shared'
+
+export interface MissionDraft {
+  readonly engagee: boolean
+  /** ISO date, as a date input gives it. */
+  readonly debut: string
+  /** Percent as typed: "80", "80 %", "72,5". */
+  readonly taux: string
+}
+
+export interface ProfileDraft {
+  readonly nom: string
+  /** As typed: "62 000". */
+  readonly population: string
+  readonly signature: string
+  readonly debut: string
+  readonly fin: string
+  readonly phase: Phase
+  readonly missions: Readonly<Record<MissionCode, MissionDraft>>
+}
+
+export type DraftField =
+  | 'nom'
+  | 'population'
+  | 'signature'
+  | 'debut'
+  | 'fin'
+  | `taux.${MissionCode}`
+  | `debut.${MissionCode}`
+
+export interface ProfileResult {
+  /** French message per field in error. */
+  readonly errors: Partial<Record<DraftField, string>>
+  readonly taille: Taille | null
+  readonly table: RateTable | null
+  readonly envelopes: EnvelopeReport | null
+  /** The budget's profile, once every field is right. */
+  readonly profil: BudgetProfil | null
+}
+
+/** A new profile: socle missions engaged from the signature, at 100 %, calendar year of `today`. */
+export function newDraft(today: string, table: RateTable): ProfileDraft {
+  const year = today.slice(0, 4)
+  const signature = `${year}-01-01`
+  const missions = Object.fromEntries(
+    MISSION_CODES.map((code) => {
+      const mission = table.mission(code)
+      // The crisis mission's variable part is paid only if a serious crisis is recognised
+      // (notes-aci-rates §9.6): a budget expects none unless told otherwise.
+      const taux = code === 'crise' ? '0' : '100'
+      return [code, { engagee: mission?.category === 'socle', debut: signature, taux }]
+    })
+  ) as Record<MissionCode, MissionDraft>
+  return {
+    nom: '',
+    population: '',
+    signature,
+    debut: `${year}-01-01`,
+    fin: `${year}-12-31`,
+    phase: 'redaction',
+    missions,
+  }
+}
+
+/** The draft of a profile read from a budget (an imported file). */
+export function draftOf(profil: BudgetProfil, table: RateTable): ProfileDraft {
+  const base = newDraft(profil.exercice.debut, table)
+  const missions = { ...base.missions }
+  for (const code of MISSION_CODES)
+    missions[code] = { ...missions[code], engagee: false, debut: profil.signature }
+  let phase: Phase = 'redaction'
+  for (const m of profil.missions) {
+    missions[m.mission] = {
+      engagee: true,
+      debut: m.debut,
+      taux: m.taux === undefined ? '100' : percentText(m.taux),
+    }
+    if (m.phase !== undefined) phase = m.phase
+  }
+  return {
+    nom: profil.nom,
+    population: profil.population === undefined ? '' : String(profil.population),
+    signature: profil.signature,
+    debut: profil.exercice.debut,
+    fin: profil.exercice.fin,
+    phase,
+    missions,
+  }
+}
+
+/** "0.725" → "72,5". */
+function percentText(fraction: string): string {
+  return new Decimal(fraction).times(100).toFixed().replace('.', ',')
+}
+
+/** "62 000" → 62000; undefined when it is not a whole number of inhabitants. */
+export function parsePopulationText(text: string): number | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f.]/g, '')
+  if (!/^\d{1,9}$/.test(compact)) return undefined
+  return Number(compact)
+}
+
+/** "80", "80 %", "72,5" → "0.8", "0.725" (a fraction as the budget takes it); undefined when out of 0–100. */
+export function parseTauxText(text: string): string | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.')
+  if (!/^\d{1,3}(\.\d{1,4})?$/.test(compact)) return undefined
+  const percent = new Decimal(compact)
+  if (percent.gt(100)) return undefined
+  return percent.div(100).toFixed()
+}
+
+/** Everything the profile gives, and every field's error, at each keystroke. */
+export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileResult {
+  const errors: Partial<Record<DraftField, string>> = {}
+  if (draft.nom.trim() === '') errors.nom = 'Saisissez le nom de la CPTS.'
+  const population = parsePopulationText(draft.population)
+  if (population === undefined) {
+    errors.population =
+      'Saisissez la population couverte, un nombre entier d’habitants (par exemple 62 000).'
+  }
+  let table: RateTable | null = null
+  if (!isIsoDate(draft.signature)) {
+    errors.signature = 'Saisissez la date de signature du contrat (JJ/MM/AAAA).'
+  } else {
+    try {
+      table = catalog.inForceOn(draft.signature, 'signature')
+    } catch (error) {
+      errors.signature = isAciError(error) ? error.message : String(error)
+    }
+  }
+  if (!isIsoDate(draft.debut)) errors.debut = 'Saisissez le premier jour de l’exercice.'
+  if (!isIsoDate(draft.fin)) errors.fin = 'Saisissez le dernier jour de l’exercice.'
+  else if (isIsoDate(draft.debut) && draft.fin < draft.debut) {
+    errors.fin = 'La fin de l’exercice doit suivre son début.'
+  }
+  const taille = population === undefined || table === null ? null : tailleOf(population, table)
+
+  const missions = MISSION_CODES.filter(
+    (code) => draft.missions[code].engagee && table?.mission(code) !== undefined
+  ).map((code) => {
+    const m = draft.missions[code]
+    const taux = parseTauxText(m.taux)
+    if (taux === undefined) errors[`taux.${code}`] = 'Taux d’atteinte attendu de 0 à 100 %.'
+    if (!isIsoDate(m.debut))
+      errors[`debut.${code}`] = 'Saisissez la date de démarrage de la mission.'
+    return {
+      mission: code,
+      debut: m.debut,
+      ...(taux === undefined || taux === '1' ? {} : { taux }),
+      ...(code === 'crise' ? { phase: draft.phase } : {}),
+    }
+  })
+
+  let report: EnvelopeReport | null = null
+  if (taille !== null && table !== null) {
+    report = envelopes({
+      taille,
+      version: table,
+      missions: missions.map((m) => ({
+        mission: m.mission,
+        taux: errors[`taux.${m.mission}`] === undefined ? (m.taux ?? '1') : '1',
+        phase: m.phase,
+      })),
+    })
+  }
+  const complete = Object.keys(errors).length === 0 && population !== undefined && table !== null
+  return {
+    errors,
+    taille,
+    table,
+    envelopes: report,
+    profil: complete
+      ? {
+          nom: draft.nom.trim(),
+          population,
+          signature: draft.signature,
+          exercice: { debut: draft.debut, fin: draft.fin },
+          missions,
+        }
+      : null,
+  }
+}

@@ -1,0 +1,230 @@
+// The budget sheet written to a workbook and read back: the same budget, the same check, nothing of the user's replaced.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { budgetSheetPlan } from '../../addin/taskpane/budget-sheet/budget-plan'
+import {
+  listBudgets,
+  readBudgetSheet,
+  writeBudget,
+  writeControl,
+} from '../../addin/taskpane/budget-sheet/budget-workbook'
+import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
+import { OfficeWorkbook } from '../../addin/taskpane/workbook/office-workbook'
+import { isFormula, type SheetPlan } from '../../addin/taskpane/workbook/plan'
+import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
+import { FakeExcel } from './support/office/fake-excel'
+
+const fixture = (name: string): BudgetDocument =>
+  budgetFromJson(readFileSync(new URL(`../budget/fixtures/${name}.json`, import.meta.url), 'utf8'))
+
+const avenant2 = () => fixture('cpts-taille-2-aci-avenant-2')
+const table = bundledCatalog().byVersionId('aci-avenant-2')
+const TODAY = '2026-11-23'
+
+function plan(
+  doc: BudgetDocument,
+  names = { sheets: [] as string[], tables: [] as string[] }
+): SheetPlan {
+  return budgetSheetPlan({ doc, table, today: TODAY }, names)
+}
+
+describe('the budget sheet plan', () => {
+  it('names the sheet after the financial year and finds a free name beside the user’s sheets', () => {
+    const doc = avenant2()
+    expect(plan(doc).name).toBe('Budget 2025')
+    const taken = plan(doc, { sheets: ['budget 2025', 'Budget 2025 (2)'], tables: ['Budget_2025'] })
+    expect(taken.name).toBe('Budget 2025 (3)')
+    expect(taken.tables.map((t) => t.name)).toEqual([
+      'Budget_2025_2',
+      'Enveloppes_2025_2',
+      'Profil_2025_2',
+    ])
+  })
+
+  it('writes the envelopes as ACI.* formulas on the profile’s cells, with the core’s values', () => {
+    const p = plan(avenant2())
+    const env = p.tables.find((t) => t.name === 'Enveloppes_2025')
+    expect(env?.columns.map((c) => c.header)).toEqual([
+      'Section',
+      'Code',
+      'Démarrage',
+      'Taux attendu',
+      'Phase',
+      'Volet fixe',
+      'Volet variable',
+      'Enveloppe',
+      'Charges prévues',
+      'Écart',
+    ])
+    const fonctionnement = env?.rows[0]
+    const acces = env?.rows[1]
+    // taille 2 under avenant 2: fonctionnement 60 000; accès fixe 70 000, variable 30 000 × 80 %.
+    expect(fonctionnement?.[5]).toMatchObject({
+      formula: expect.stringMatching(/^=ACI\.FONCTIONNEMENT\(\$[A-Z]+\$\d+,\$[A-Z]+\$\d+\)$/),
+      value: 60000,
+    })
+    expect(acces?.[1]).toBe('acces')
+    expect(acces?.[3]).toBe(0.8)
+    expect(acces?.[5]).toMatchObject({
+      formula: expect.stringMatching(/^=ACI\.FIXE\(\[@Code\],/),
+      value: 70000,
+    })
+    expect(acces?.[6]).toMatchObject({
+      formula: expect.stringMatching(/^=ACI\.VARIABLE\(\[@Code\],/),
+      value: 24000,
+    })
+    expect(acces?.[7]).toMatchObject({ value: 94000 })
+    const crise = env?.rows.find((r) => r[1] === 'crise')
+    expect(crise?.[4]).toBe('mise à jour')
+    expect(crise?.[5]).toMatchObject({ value: 17500 })
+  })
+
+  it('formats money as # ##0,00 €, freezes the header and highlights overruns', () => {
+    const p = plan(avenant2())
+    const budget = p.tables[0]
+    expect(budget?.columns.find((c) => c.header === 'Montant')?.format).toBe('#,##0.00 "€"')
+    expect(budget?.columns.find((c) => c.header === 'Compte')?.validation).toMatchObject({
+      kind: 'list',
+    })
+    expect(budget?.columns.find((c) => c.header === 'Financeur')?.validation).toMatchObject({
+      kind: 'list',
+    })
+    expect(p.freezeRows).toBe(4)
+    expect(p.highlights.length).toBe(2)
+  })
+
+  it('starts a new budget from a CPTS’s typical lines, its ACI income as formulas on the envelopes', () => {
+    const doc = avenant2()
+    const p = plan({ profil: doc.profil, lignes: [] })
+    const rows = p.tables[0]?.rows ?? []
+    expect(rows.map((r) => r[0])).toContain('6411')
+    // The cut-off's sub-accounts: 706100 fonctionnement, 706111 accès fixe, 706112 accès variable.
+    const fonctionnement = rows.find((r) => r[0] === '706100')
+    expect(fonctionnement?.[3]).toMatchObject({ value: 60000 })
+    const fixe = rows.find((r) => r[0] === '706111')
+    expect(fixe?.[1]).toBe('ACI – accès aux soins, volet fixe')
+    expect(isFormula(fixe?.[3] ?? null)).toBe(true)
+    expect(fixe?.[3]).toMatchObject({ value: 70000 })
+    // 30 000 × 80 %.
+    expect(rows.find((r) => r[0] === '706112')?.[3]).toMatchObject({ value: 24000 })
+  })
+})
+
+describe('written to the in-memory workbook and read back', () => {
+  for (const name of [
+    'cpts-taille-2-aci-2019',
+    'cpts-taille-2-aci-avenant-2',
+    'cpts-taille-2-aci-avenant-2-realise',
+  ]) {
+    it(`${name}: the check of the sheet equals the check of the file, section by section`, async () => {
+      const doc = fixture(name)
+      const workbook = new MemoryWorkbook(['Feuil1'])
+      const ref = await writeBudget(
+        workbook,
+        doc,
+        bundledCatalog().inForceOn(doc.profil.signature),
+        TODAY
+      )
+      const year = doc.profil.exercice.debut.slice(0, 4)
+      expect(ref).toEqual({ key: year, sheet: `Budget ${year}` })
+      const back = await readBudgetSheet(workbook, ref.key)
+      // The sheet computes the taille from the population (=ACI.TAILLE): the file's taille is not kept beside it.
+      const { taille, ...profil } = doc.profil
+      expect(back.profil).toEqual(doc.profil.population === undefined ? doc.profil : profil)
+      expect(taille ?? 2).toBe(2)
+      expect(
+        back.lignes.map((l) => [l.compte, l.libelle, l.montant, l.financeur, l.beneficiaire])
+      ).toEqual(
+        doc.lignes.map((l) => [l.compte, l.libelle, l.montant, l.financeur, l.beneficiaire])
+      )
+      const before = checkBudget(doc)
+      const after = checkBudget(back)
+      expect(after.sections).toEqual(before.sections)
+      expect(after.totaux).toEqual(before.totaux)
+    })
+  }
+
+  it('never replaces a sheet: a second budget of the same year gets its own sheet and tables', async () => {
+    const doc = avenant2()
+    const workbook = new MemoryWorkbook(['Budget 2025'])
+    const first = await writeBudget(workbook, doc, table, TODAY)
+    const second = await writeBudget(workbook, doc, table, TODAY)
+    expect([first.sheet, second.sheet]).toEqual(['Budget 2025 (2)', 'Budget 2025 (3)'])
+    expect(await listBudgets(workbook)).toEqual([
+      { key: '2025', sheet: 'Budget 2025 (2)' },
+      { key: '2025_2', sheet: 'Budget 2025 (3)' },
+    ])
+  })
+
+  it('reads an amount typed in the preview, and names the row of a bad one in French', async () => {
+    const doc = avenant2()
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, { profil: doc.profil, lignes: [] }, table, TODAY)
+    const sheet = workbook.sheets[0]
+    if (sheet === undefined) throw new Error('no sheet')
+    // Row 5 of the sheet is the first line (6411); column D is Montant, E Fonctionnement.
+    workbook.setCell(ref.sheet, 4, 3, 42000)
+    workbook.setCell(ref.sheet, 4, 4, 42000)
+    const back = await readBudgetSheet(workbook, ref.key)
+    expect(back.lignes[0]).toMatchObject({
+      compte: '6411',
+      montant: '42000.00',
+      repartition: {
+        mode: 'montants',
+        parts: [{ section: 'fonctionnement', montant: '42000.00' }],
+      },
+    })
+    // A line still at 0 says nothing and is left out; with an amount, its bad account is named.
+    workbook.setCell(ref.sheet, 5, 0, '999')
+    const read = await readBudgetSheet(workbook, ref.key)
+    expect(read.lignes.map((l) => l.compte)).not.toContain('999')
+    expect(read.lignes.map((l) => l.compte)).not.toContain('645')
+    workbook.setCell(ref.sheet, 5, 3, 1000)
+    await expect(readBudgetSheet(workbook, ref.key)).rejects.toThrow(
+      /^Budget_2025, ligne 2 : compte/
+    )
+  })
+
+  it('writes the control sheet with the report, its findings and a chart', async () => {
+    const doc = avenant2()
+    const workbook = new MemoryWorkbook()
+    await writeBudget(workbook, doc, table, TODAY)
+    const report = checkBudget(doc)
+    const name = await writeControl(
+      workbook,
+      { report, origin: 'local', note: null },
+      'Budget 2025',
+      TODAY
+    )
+    expect(name).toBe('Contrôle 2025')
+    const control = workbook.sheets.find((s) => s.name === name)?.plan
+    expect(control?.charts).toHaveLength(1)
+    const findings = control?.tables.find((t) => t.name === 'Constats_2025')
+    expect(findings?.rows).toHaveLength(report.findings.length)
+    const sections = control?.tables.find((t) => t.name === 'Controle_2025')
+    expect(sections?.rows[0]?.slice(0, 3)).toEqual(['Fonctionnement', 60000, expect.any(Number)])
+  })
+})
+
+describe('written to Excel through Office.js (a recording stand-in)', () => {
+  it('writes a budget sheet of 10 or of 500 lines in the same two round trips, and reads it back in two', async () => {
+    const counts: number[] = []
+    for (const size of [10, 500]) {
+      const base = avenant2()
+      const lignes = Array.from({ length: size }, (_, i) => ({
+        ...(base.lignes[i % base.lignes.length] as BudgetDocument['lignes'][number]),
+        libelle: `Ligne ${i + 1}`,
+      }))
+      const excel = new FakeExcel({ sheets: ['Feuil1', 'Budget 2025'] })
+      const workbook = new OfficeWorkbook(excel.run)
+      const ref = await writeBudget(workbook, { ...base, lignes }, table, TODAY)
+      expect(ref.sheet).toBe('Budget 2025 (2)')
+      counts.push(excel.syncs)
+      const before = excel.syncs
+      const tables = await workbook.listTables()
+      expect(tables.map((t) => t.name)).toEqual(['Budget_2025', 'Enveloppes_2025', 'Profil_2025'])
+      expect(excel.syncs - before).toBe(1)
+    }
+    expect(counts).toEqual([2, 2])
+  })
+})

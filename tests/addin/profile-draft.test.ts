@@ -1,0 +1,156 @@
+// The profile form's logic: what a typed value gives (taille, version in force, envelopes) and the French errors.
+import { describe, expect, it } from 'vitest'
+import { runCheck } from '../../addin/taskpane/check/run-check'
+import {
+  draftOf,
+  evaluateDraft,
+  newDraft,
+  parsePopulationText,
+  parseTauxText,
+} from '../../addin/taskpane/profile/draft'
+import { bundledCatalog, toAmountString } from '../../shared'
+
+const catalog = bundledCatalog()
+const avenant2 = catalog.byVersionId('aci-avenant-2')
+
+describe('typed values', () => {
+  it('reads a population as French users type it', () => {
+    expect(parsePopulationText('62 000')).toBe(62000)
+    expect(parsePopulationText('62\u202f000')).toBe(62000)
+    expect(parsePopulationText('62.000')).toBe(62000)
+    expect(parsePopulationText('62,5')).toBeUndefined()
+    expect(parsePopulationText('')).toBeUndefined()
+  })
+
+  it('reads a rate in percent, with a decimal comma, exactly', () => {
+    expect(parseTauxText('80')).toBe('0.8')
+    expect(parseTauxText('80 %')).toBe('0.8')
+    expect(parseTauxText('72,5')).toBe('0.725')
+    expect(parseTauxText('33,3333')).toBe('0.333333')
+    expect(parseTauxText('100')).toBe('1')
+    expect(parseTauxText('0')).toBe('0')
+    expect(parseTauxText('101')).toBeUndefined()
+    expect(parseTauxText('-5')).toBeUndefined()
+  })
+})
+
+describe('evaluateDraft', () => {
+  it('gives the taille, the version in force at signature and the envelopes, live', () => {
+    const draft = {
+      ...newDraft('2026-11-23', avenant2),
+      nom: 'CPTS du Val',
+      population: '62 000',
+      signature: '2023-03-01',
+    }
+    const result = evaluateDraft(draft, catalog)
+    expect(result.errors).toEqual({})
+    expect(result.taille).toBe(2)
+    expect(result.table?.id).toBe('aci-avenant-2')
+    // Taille 2, avenant 2, the four socle missions at 100 % (crise: first writing, no crisis variable counted at 100 %).
+    expect(result.envelopes?.missions.map((m) => m.mission)).toEqual([
+      'acces',
+      'parcours',
+      'prevention',
+      'crise',
+    ])
+    expect(toAmountString(result.envelopes?.fonctionnement ?? avenant2.total[1])).toBe('60000.00')
+    expect(result.profil).toMatchObject({
+      nom: 'CPTS du Val',
+      population: 62000,
+      signature: '2023-03-01',
+    })
+    expect(result.profil?.missions.find((m) => m.mission === 'crise')).toMatchObject({
+      phase: 'redaction',
+    })
+  })
+
+  it('uses the 2019 grid for a contract signed in 2021', () => {
+    const draft = {
+      ...newDraft('2026-11-23', avenant2),
+      nom: 'X',
+      population: '30000',
+      signature: '2021-06-30',
+    }
+    expect(evaluateDraft(draft, catalog).table?.id).toBe('aci-2019')
+  })
+
+  it('says what to correct, field by field, in French', () => {
+    const base = newDraft('2026-11-23', avenant2)
+    const draft = {
+      ...base,
+      population: 'beaucoup',
+      fin: '2025-12-31',
+      missions: { ...base.missions, acces: { ...base.missions.acces, taux: '150' } },
+    }
+    const result = evaluateDraft(draft, catalog)
+    expect(result.errors.nom).toBe('Saisissez le nom de la CPTS.')
+    expect(result.errors.population).toMatch(/nombre entier d’habitants/)
+    expect(result.errors.fin).toBe('La fin de l’exercice doit suivre son début.')
+    expect(result.errors['taux.acces']).toBe('Taux d’atteinte attendu de 0 à 100 %.')
+    expect(result.profil).toBeNull()
+  })
+
+  it('a signature before the first grid is an error on that field', () => {
+    const draft = { ...newDraft('2026-11-23', avenant2), signature: '2018-01-01' }
+    expect(evaluateDraft(draft, catalog).errors.signature).toMatch(/signature/)
+  })
+
+  it('draftOf gives back the profile an imported budget carries', () => {
+    const profil = {
+      nom: 'CPTS des Deux Rives',
+      population: 62000,
+      signature: '2023-03-01',
+      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+      missions: [
+        { mission: 'acces' as const, debut: '2023-03-01', taux: '0.725' },
+        {
+          mission: 'crise' as const,
+          debut: '2024-03-01',
+          taux: '0',
+          phase: 'mise_a_jour' as const,
+        },
+      ],
+    }
+    const draft = draftOf(profil, avenant2)
+    expect(draft.missions.acces).toEqual({ engagee: true, debut: '2023-03-01', taux: '72,5' })
+    expect(draft.missions.parcours.engagee).toBe(false)
+    expect(draft.phase).toBe('mise_a_jour')
+    expect(evaluateDraft(draft, catalog).profil).toEqual(profil)
+  })
+})
+
+describe('runCheck', () => {
+  const doc = {
+    profil: {
+      nom: 'CPTS Essai',
+      taille: 1 as const,
+      signature: '2023-03-01',
+      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+      missions: [],
+    },
+    lignes: [{ compte: '6411', libelle: 'Salaire', montant: '1000.00' }],
+  }
+
+  it('falls back to the shared module when the service cannot be reached, and says so', async () => {
+    const fetch = (async () => {
+      throw new TypeError('Failed to fetch')
+    }) as typeof globalThis.fetch
+    const result = await runCheck(doc, { fetch, api: 'https://x/api/v1/' })
+    expect(result.origin).toBe('local')
+    expect(result.note).toMatch(/injoignable/)
+    expect(result.report.totaux.charges).toBe('1000.00')
+  })
+
+  it('uses the service’s report when it answers, and its French detail when it refuses', async () => {
+    const ok = (async () => Response.json({ cpts: 'du service' })) as typeof globalThis.fetch
+    expect((await runCheck(doc, { fetch: ok, api: 'https://x/api/v1/' })).origin).toBe('service')
+    const refused = (async () =>
+      Response.json(
+        { title: 'Budget invalide', detail: 'lignes[0].compte : inconnu' },
+        { status: 422 }
+      )) as typeof globalThis.fetch
+    await expect(runCheck(doc, { fetch: refused, api: 'https://x/api/v1/' })).rejects.toThrow(
+      'lignes[0].compte : inconnu'
+    )
+  })
+})
