@@ -1,8 +1,11 @@
-// Entry of the task pane page: waits for Office (or learns it is absent), then renders the pane.
+// Entry of the task pane page: waits for Office (or learns it is absent), picks the workbook, renders the pane.
 /// <reference types="office-js" />
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { defaultStore } from './rates/storage'
+import { App, type Services } from './ui/App'
+import { MemoryWorkbook } from './workbook/memory-workbook'
+import { OfficeWorkbook } from './workbook/office-workbook'
 
 /** Is the page running inside Excel? False in a plain browser or when office.js could not be fetched. */
 async function inExcel(): Promise<boolean> {
@@ -20,9 +23,16 @@ inExcel()
     return false
   })
   .then((excel) => {
+    const services: Services = {
+      workbook: excel ? new OfficeWorkbook() : new MemoryWorkbook(),
+      fetch: (input, init) => globalThis.fetch(input, init),
+      // The Worker that serves this page serves the API beside it.
+      api: new URL('api/v1/', document.baseURI).href,
+      store: defaultStore(),
+    }
     root.render(
       <StrictMode>
-        <App inExcel={excel} />
+        <App services={services} />
       </StrictMode>
     )
   })

@@ -1,31 +1,21 @@
-// The task pane for now: whether the ACI.* functions are loaded, how to write each one, and the rate versions built in.
+// The Fonctions tab: whether the ACI.* functions are loaded, and how to write each one in French Excel.
 
 import metadata from 'virtual:aci-functions-metadata'
 import {
   Badge,
   Body1,
-  Body1Strong,
   Caption1,
-  FluentProvider,
   Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   Subtitle2,
-  Title3,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components'
 import { Fragment } from 'react'
-import {
-  bundledCatalog,
-  frenchDate,
-  type RateTable,
-  todayInFrance,
-  versionSummary,
-} from '../../shared'
-import { type FunctionEntry, functionEntries } from './catalog'
+import { bundledCatalog } from '../../../shared'
+import { type FunctionEntry, functionEntries } from '../catalog'
 
 const useStyles = makeStyles({
   page: {
@@ -131,105 +121,49 @@ function FunctionItem({ entry }: { entry: FunctionEntry }) {
   )
 }
 
-function inForceToday(): RateTable | undefined {
-  try {
-    return bundledCatalog().inForceOn(todayInFrance())
-  } catch {
-    // Only before the first table's effective date, which no user's clock shows.
-    return undefined
-  }
-}
-
-function Versions() {
-  const styles = useStyles()
-  const current = inForceToday()
-  return (
-    <ul className={styles.list}>
-      {bundledCatalog().tables.map((table) => {
-        const version = versionSummary(table)
-        return (
-          <li key={version.id} className={styles.item}>
-            <div className={styles.heading}>
-              <Body1Strong>{version.id}</Body1Strong>
-              {current?.id === version.id && (
-                <Badge appearance="tint" color="success" size="small">
-                  en vigueur aujourd’hui
-                </Badge>
-              )}
-            </div>
-            <Body1 block>{version.title}</Body1>
-            <Caption1 block>En vigueur depuis le {frenchDate(version.effectiveDate)}</Caption1>
-            <Caption1 block>Source : {version.source}</Caption1>
-            <Caption1 block>
-              SHA-256 : <span className={styles.hash}>{version.sha256}</span>
-            </Caption1>
-          </li>
-        )
-      })}
-    </ul>
-  )
-}
-
-export function App({ inExcel }: { inExcel: boolean }) {
+export function FunctionsPanel({ inExcel }: { inExcel: boolean }) {
   const styles = useStyles()
   const ids = bundledCatalog()
     .tables.map((t) => t.id)
     .join(', ')
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.page}>
-        <header className={styles.section}>
-          <Title3 as="h1">Fonctions ACI</Title3>
-          <Body1>
-            Le financement d’une CPTS selon l’accord conventionnel interprofessionnel, calculé dans
-            le classeur à partir des barèmes intégrés au complément, sans appel réseau.
-          </Body1>
-        </header>
-        <Status inExcel={inExcel} />
-        <section className={styles.section} aria-labelledby="aci-fonctions">
-          <Subtitle2 as="h2" id="aci-fonctions">
-            Les fonctions
-          </Subtitle2>
-          <ul className={styles.list}>
-            {functionEntries(metadata).map((entry) => (
-              <FunctionItem key={entry.id} entry={entry} />
-            ))}
-          </ul>
-        </section>
-        <section className={styles.section} aria-labelledby="aci-saisie">
-          <Subtitle2 as="h2" id="aci-saisie">
-            Saisir les arguments
-          </Subtitle2>
-          <ul>
-            <li>
-              <Body1>Dans Excel en français, séparez les arguments par des points-virgules.</Body1>
-            </li>
-            <li>
-              <Body1>
-                Un taux d’atteinte se saisit en pourcentage (75 %) ou en fraction (0,75).
-              </Body1>
-            </li>
-            <li>
-              <Body1>
-                La version est un identifiant ({ids}), une date AAAA-MM-JJ entre guillemets ou une
-                cellule au format date ; vide, c’est le barème en vigueur aujourd’hui.
-              </Body1>
-            </li>
-            <li>
-              <Body1>
-                Une valeur incorrecte donne #VALEUR!, une version ou une mission inconnue #N/A ; le
-                message qui dit quoi corriger s’affiche au survol de l’indicateur d’erreur.
-              </Body1>
-            </li>
-          </ul>
-        </section>
-        <section className={styles.section} aria-labelledby="aci-baremes">
-          <Subtitle2 as="h2" id="aci-baremes">
-            Barèmes intégrés
-          </Subtitle2>
-          <Versions />
-        </section>
-      </main>
-    </FluentProvider>
+    <div className={styles.page}>
+      <Status inExcel={inExcel} />
+      <section className={styles.section} aria-labelledby="aci-fonctions">
+        <Subtitle2 as="h2" id="aci-fonctions">
+          Les fonctions
+        </Subtitle2>
+        <ul className={styles.list}>
+          {functionEntries(metadata).map((entry) => (
+            <FunctionItem key={entry.id} entry={entry} />
+          ))}
+        </ul>
+      </section>
+      <section className={styles.section} aria-labelledby="aci-saisie">
+        <Subtitle2 as="h2" id="aci-saisie">
+          Saisir les arguments
+        </Subtitle2>
+        <ul>
+          <li>
+            <Body1>Dans Excel en français, séparez les arguments par des points-virgules.</Body1>
+          </li>
+          <li>
+            <Body1>Un taux d’atteinte se saisit en pourcentage (75 %) ou en fraction (0,75).</Body1>
+          </li>
+          <li>
+            <Body1>
+              La version est un identifiant ({ids}), une date AAAA-MM-JJ entre guillemets ou une
+              cellule au format date ; vide, c’est le barème en vigueur aujourd’hui.
+            </Body1>
+          </li>
+          <li>
+            <Body1>
+              Une valeur incorrecte donne #VALEUR!, une version ou une mission inconnue #N/A ; le
+              message qui dit quoi corriger s’affiche au survol de l’indicateur d’erreur.
+            </Body1>
+          </li>
+        </ul>
+      </section>
+    </div>
   )
 }

@@ -1,0 +1,210 @@
+// The Contrat tab: the contract's payment schedule and the fiscal year's cut-off, and the buttons that write them to new sheets.
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components'
+import { useMemo } from 'react'
+import {
+  type BudgetProfil,
+  cutoffOf,
+  formatEuros,
+  frenchDate,
+  isAciError,
+  MISSION_WORDS,
+  PAYMENT_KIND_LABELS,
+  type Prorata,
+  scheduleOf,
+  type VariableRecognition,
+} from '../../../shared'
+import { contractOfProfile } from '../contract-sheet/contract-of-profile'
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+})
+
+export interface ContractChoices {
+  readonly prorata: Prorata
+  readonly variable: VariableRecognition
+}
+
+interface Props {
+  readonly profil: BudgetProfil | null
+  readonly choices: ContractChoices
+  readonly onChoices: (choices: ContractChoices) => void
+  readonly busy: boolean
+  readonly onWriteSchedule: () => void
+  readonly onWriteCutoff: () => void
+}
+
+export function ContractPanel(props: Props) {
+  const styles = useStyles()
+  const { profil, choices } = props
+  const computed = useMemo(() => {
+    if (profil === null) return null
+    try {
+      const contract = contractOfProfile(profil, choices.prorata)
+      const schedule = scheduleOf(contract)
+      const cutoff = cutoffOf(schedule, profil.exercice, {
+        variable: choices.variable,
+        repartition: choices.prorata,
+      })
+      return { schedule, cutoff, error: null }
+    } catch (error) {
+      return {
+        schedule: null,
+        cutoff: null,
+        error: isAciError(error) ? error.message : String(error),
+      }
+    }
+  }, [profil, choices])
+
+  if (profil === null || computed === null) {
+    return (
+      <Body1>Complétez d’abord le profil (onglet Profil) : signature, population, missions.</Body1>
+    )
+  }
+  if (computed.error !== null || computed.schedule === null || computed.cutoff === null) {
+    return <Body1 role="alert">{computed.error}</Body1>
+  }
+  const { schedule, cutoff } = computed
+  const year = cutoff.exercice.fin.slice(0, 4)
+  return (
+    <div className={styles.panel}>
+      <section className={styles.section} aria-labelledby="aci-contrat-choix">
+        <Subtitle2 as="h2" id="aci-contrat-choix">
+          Hypothèses de calcul
+        </Subtitle2>
+        <Field label="Prorata de la première avance du volet fixe">
+          <RadioGroup
+            value={choices.prorata}
+            layout="horizontal"
+            onChange={(_, d) =>
+              props.onChoices({ ...choices, prorata: d.value === 'mois' ? 'mois' : 'jours' })
+            }
+          >
+            <Radio value="jours" label="en jours (défaut)" />
+            <Radio value="mois" label="en mois" />
+          </RadioGroup>
+        </Field>
+        <Field label="Volet variable dans le cut-off">
+          <RadioGroup
+            value={choices.variable}
+            onChange={(_, d) =>
+              props.onChoices({
+                ...choices,
+                variable: d.value === 'periode' ? 'periode' : 'versement',
+              })
+            }
+          >
+            <Radio value="versement" label="produit une fois notifié et versé (défaut)" />
+            <Radio value="periode" label="estimé sur sa période (produit à recevoir)" />
+          </RadioGroup>
+        </Field>
+        <ul className={styles.list}>
+          {schedule.hypotheses.map((h) => (
+            <li key={h.code}>
+              <Caption1>{h.texte}</Caption1>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="aci-echeancier">
+        <Subtitle2 as="h2" id="aci-echeancier">
+          Échéancier ({schedule.paiements.length} versements, {formatEuros(schedule.totaux.total)})
+        </Subtitle2>
+        <Caption1>
+          Du {frenchDate(schedule.signature)} au {frenchDate(schedule.fin)}.
+        </Caption1>
+        <Table size="extra-small" aria-labelledby="aci-echeancier">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Date</TableHeaderCell>
+              <TableHeaderCell>Versement</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Montant</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {schedule.paiements.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{frenchDate(p.date)}</TableCell>
+                <TableCell>
+                  {PAYMENT_KIND_LABELS[p.nature]}
+                  {p.mission === null ? '' : ` — ${MISSION_WORDS[p.mission].label}`}
+                </TableCell>
+                <TableCell className={styles.amount}>{formatEuros(p.montant)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <div className={styles.buttons}>
+          <Button disabled={props.busy} onClick={props.onWriteSchedule}>
+            Écrire l’échéancier dans une nouvelle feuille
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="aci-cutoff">
+        <Subtitle2 as="h2" id="aci-cutoff">
+          Clôture de l’exercice {year}
+        </Subtitle2>
+        <Body1>
+          Produits ACI de l’exercice : {formatEuros(cutoff.totaux.produits)} ; produits constatés
+          d’avance (487) : {formatEuros(cutoff.totaux.pcaCloture)} ; produits à recevoir (4687) :{' '}
+          {formatEuros(cutoff.totaux.parCloture)}.
+        </Body1>
+        <Table size="extra-small" aria-label={`Écritures de clôture ${year}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Compte</TableHeaderCell>
+              <TableHeaderCell>Libellé</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Débit</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>Crédit</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cutoff.journal.map((j, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: journal lines have no identity but their place.
+              <TableRow key={i}>
+                <TableCell>{j.compte}</TableCell>
+                <TableCell>{j.libelle}</TableCell>
+                <TableCell className={styles.amount}>
+                  {j.debit.isZero() ? '' : formatEuros(j.debit)}
+                </TableCell>
+                <TableCell className={styles.amount}>
+                  {j.credit.isZero() ? '' : formatEuros(j.credit)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Caption1>
+          Total : débit {formatEuros(cutoff.totaux.debit)}, crédit{' '}
+          {formatEuros(cutoff.totaux.credit)}.
+        </Caption1>
+        <div className={styles.buttons}>
+          <Button disabled={props.busy} onClick={props.onWriteCutoff}>
+            Écrire les écritures de clôture {year}
+          </Button>
+        </div>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,293 @@
+// The Profil tab: the contract as the treasurer knows it, with the size, the version in force and the envelopes updated live.
+
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components'
+import { useState } from 'react'
+import {
+  type EnvelopeReport,
+  formatEuros,
+  frenchDate,
+  MISSION_CODES,
+  type MissionCode,
+  type RateTable,
+  type Taille,
+} from '../../../shared'
+import type { DraftField, MissionDraft, ProfileDraft, ProfileResult } from '../profile/draft'
+import { TABLE_ORIGIN_LABELS, type TableOrigin } from '../rates/rate-source'
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '9rem' },
+  mission: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  missionFields: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    paddingLeft: tokens.spacingHorizontalXXL,
+  },
+  fieldset: { border: 'none', margin: 0, padding: 0 },
+  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  amountHeader: { justifyContent: 'flex-end', textAlign: 'right' },
+  total: { fontWeight: tokens.fontWeightSemibold },
+})
+
+const TAILLE_RANGES: Readonly<Record<Taille, string>> = {
+  1: 'moins de 40 000 habitants',
+  2: 'de 40 000 à 79 999 habitants',
+  3: 'de 80 000 à 174 999 habitants',
+  4: '175 000 habitants et plus',
+}
+
+interface Props {
+  readonly draft: ProfileDraft
+  readonly result: ProfileResult
+  readonly origins: ReadonlyMap<string, TableOrigin>
+  readonly onChange: (draft: ProfileDraft) => void
+  /** After an action that needs the profile: every error shows. */
+  readonly showAllErrors: boolean
+}
+
+export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }: Props) {
+  const styles = useStyles()
+  // A field says what is wrong once the person has left it (or asked for an action): not before typing.
+  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set())
+  const touch = (field: DraftField) => () =>
+    setTouched((t) => (t.has(field) ? t : new Set([...t, field])))
+  const error = (field: DraftField) =>
+    showAllErrors || touched.has(field) ? result.errors[field] : undefined
+  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) =>
+    onChange({ ...draft, [key]: value })
+  const setMission = (code: MissionCode, change: Partial<MissionDraft>) =>
+    onChange({
+      ...draft,
+      missions: { ...draft.missions, [code]: { ...draft.missions[code], ...change } },
+    })
+  const table = result.table
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Profil de la CPTS"
+    >
+      <Field label="Nom de la CPTS" required validationMessage={error('nom')}>
+        <Input value={draft.nom} onBlur={touch('nom')} onChange={(_, d) => set('nom', d.value)} />
+      </Field>
+      <Field
+        label="Population couverte"
+        required
+        validationMessage={error('population')}
+        validationState={error('population') ? 'error' : result.taille ? 'success' : 'none'}
+        hint={
+          result.taille === null
+            ? 'Nombre d’habitants du territoire : il donne la taille.'
+            : undefined
+        }
+      >
+        <Input
+          value={draft.population}
+          inputMode="numeric"
+          onBlur={touch('population')}
+          onChange={(_, d) => set('population', d.value)}
+        />
+      </Field>
+      {result.taille !== null && (
+        <Body1 aria-live="polite">
+          Taille <strong>{result.taille}</strong> ({TAILLE_RANGES[result.taille]})
+        </Body1>
+      )}
+      <Field label="Signature du contrat" required validationMessage={error('signature')}>
+        <Input
+          type="date"
+          value={draft.signature}
+          onBlur={touch('signature')}
+          onChange={(_, d) => set('signature', d.value)}
+        />
+      </Field>
+      {table !== null && <VersionInForce table={table} origin={origins.get(table.id)} />}
+      <div className={styles.row}>
+        <Field
+          className={styles.grow}
+          label="Début de l’exercice"
+          required
+          validationMessage={error('debut')}
+        >
+          <Input
+            type="date"
+            value={draft.debut}
+            onBlur={touch('debut')}
+            onChange={(_, d) => set('debut', d.value)}
+          />
+        </Field>
+        <Field
+          className={styles.grow}
+          label="Fin de l’exercice"
+          required
+          validationMessage={error('fin')}
+        >
+          <Input
+            type="date"
+            value={draft.fin}
+            onBlur={touch('fin')}
+            onChange={(_, d) => set('fin', d.value)}
+          />
+        </Field>
+      </div>
+
+      <fieldset className={styles.fieldset}>
+        <legend>
+          <Subtitle2>Missions engagées</Subtitle2>
+        </legend>
+        {MISSION_CODES.map((code) => {
+          const mission = table?.mission(code)
+          if (mission === undefined) return null
+          const m = draft.missions[code]
+          return (
+            <div key={code} className={styles.mission}>
+              <Checkbox
+                checked={m.engagee}
+                onChange={(_, d) => setMission(code, { engagee: d.checked === true })}
+                label={
+                  <>
+                    {mission.label}{' '}
+                    <Badge
+                      appearance="tint"
+                      size="small"
+                      color={mission.category === 'socle' ? 'brand' : 'informative'}
+                    >
+                      {mission.category === 'socle' ? 'socle' : 'optionnelle'}
+                    </Badge>
+                  </>
+                }
+              />
+              {m.engagee && (
+                <div className={styles.missionFields}>
+                  <Field
+                    label={`Démarrage (${mission.label})`}
+                    validationMessage={error(`debut.${code}`)}
+                  >
+                    <Input
+                      type="date"
+                      value={m.debut}
+                      onChange={(_, d) => setMission(code, { debut: d.value })}
+                    />
+                  </Field>
+                  <Field
+                    label={`Taux d’atteinte attendu (${mission.label})`}
+                    validationMessage={error(`taux.${code}`)}
+                  >
+                    <Input
+                      value={m.taux}
+                      inputMode="decimal"
+                      contentAfter="%"
+                      onBlur={touch(`taux.${code}`)}
+                      onChange={(_, d) => setMission(code, { taux: d.value })}
+                    />
+                  </Field>
+                  {code === 'crise' && (
+                    <Field label="Phase du plan de crise">
+                      <RadioGroup
+                        value={draft.phase}
+                        onChange={(_, d) =>
+                          set('phase', d.value === 'mise_a_jour' ? 'mise_a_jour' : 'redaction')
+                        }
+                      >
+                        <Radio value="redaction" label="1re rédaction du plan" />
+                        <Radio value="mise_a_jour" label="Mise à jour du plan" />
+                      </RadioGroup>
+                    </Field>
+                  )}
+                </div>
+              )}
+            </div>
+          )
+        })}
+      </fieldset>
+      {result.envelopes !== null && <EnvelopesTable report={result.envelopes} />}
+    </form>
+  )
+}
+
+function VersionInForce({ table, origin }: { table: RateTable; origin: TableOrigin | undefined }) {
+  return (
+    <div aria-live="polite">
+      <Body1 block>
+        Barème en vigueur à la signature : <strong>{table.id}</strong> — {table.title}
+      </Body1>
+      <Caption1 block>
+        En vigueur depuis le {frenchDate(table.effectiveDate)} · Source : {table.source.document} —{' '}
+        {table.source.article}
+        {origin === undefined ? '' : ` · ${TABLE_ORIGIN_LABELS[origin]}`}
+      </Caption1>
+    </div>
+  )
+}
+
+export function EnvelopesTable({ report }: { report: EnvelopeReport }) {
+  const styles = useStyles()
+  return (
+    <section aria-labelledby="aci-enveloppes">
+      <Subtitle2 as="h2" id="aci-enveloppes" block>
+        Enveloppes annuelles
+      </Subtitle2>
+      <Table size="small" aria-labelledby="aci-enveloppes">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Section</TableHeaderCell>
+            <TableHeaderCell className={styles.amountHeader}>Fixe</TableHeaderCell>
+            <TableHeaderCell className={styles.amountHeader}>Variable attendu</TableHeaderCell>
+            <TableHeaderCell className={styles.amountHeader}>Total</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          <TableRow>
+            <TableCell>Fonctionnement</TableCell>
+            <TableCell className={styles.amount}>{formatEuros(report.fonctionnement)}</TableCell>
+            <TableCell className={styles.amount}>—</TableCell>
+            <TableCell className={styles.amount}>{formatEuros(report.fonctionnement)}</TableCell>
+          </TableRow>
+          {report.missions.map((line) => (
+            <TableRow key={line.mission}>
+              <TableCell>{line.label}</TableCell>
+              <TableCell className={styles.amount}>{formatEuros(line.fixe)}</TableCell>
+              <TableCell className={styles.amount}>{formatEuros(line.variable)}</TableCell>
+              <TableCell className={styles.amount}>{formatEuros(line.attendu)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell className={styles.total}>Total</TableCell>
+            <TableCell />
+            <TableCell />
+            <TableCell className={`${styles.amount} ${styles.total}`}>
+              {formatEuros(report.totalAttendu)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+    </section>
+  )
+}
