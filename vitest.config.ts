@@ -8,7 +8,11 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/budget/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/budget/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -17,6 +21,16 @@ export default defineConfig({
           name: 'addin',
           include: ['tests/addin/**/*.test.ts', 'tests/addin/**/*.test.tsx'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

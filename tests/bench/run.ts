@@ -4,6 +4,7 @@ import { budgetFromJson } from '../../shared'
 import benchAddin from './addin.bench'
 import benchBudget, { budgetOf } from './budget.bench'
 import benchCore from './core.bench'
+import benchTaskpane from './taskpane.bench'
 import benchWorker, { ENV } from './worker.bench'
 
 console.log('# ACI-CPTS — mesures (cibles indicatives, jamais des assertions de test)')
@@ -11,6 +12,7 @@ console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 benchCore()
 benchBudget()
 await benchAddin()
+await benchTaskpane()
 const fixture = readFileSync(
   new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url),
   'utf8'

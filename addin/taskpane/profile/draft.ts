@@ -77,6 +77,20 @@ export function newDraft(today: string, table: RateTable): ProfileDraft {
   }
 }
 
+/**
+ * A new signature date. The missions whose start date still is the old signature follow it: a
+ * start typed by the person stays as typed.
+ */
+export function withSignature(draft: ProfileDraft, signature: string): ProfileDraft {
+  const missions = Object.fromEntries(
+    MISSION_CODES.map((code) => {
+      const m = draft.missions[code]
+      return [code, m.debut === draft.signature ? { ...m, debut: signature } : m]
+    })
+  ) as Record<MissionCode, MissionDraft>
+  return { ...draft, signature, missions }
+}
+
 /** The draft of a profile read from a budget (an imported file). */
 export function draftOf(profil: BudgetProfil, table: RateTable): ProfileDraft {
   const base = newDraft(profil.exercice.debut, table)

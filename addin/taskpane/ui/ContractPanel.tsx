@@ -1,5 +1,9 @@
 // The Contrat tab: the contract's payment schedule and the fiscal year's cut-off, and the buttons that write them to new sheets.
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Button,
   Caption1,
@@ -117,13 +121,25 @@ export function ContractPanel(props: Props) {
             <Radio value="periode" label="estimé sur sa période (produit à recevoir)" />
           </RadioGroup>
         </Field>
-        <ul className={styles.list}>
-          {schedule.hypotheses.map((h) => (
-            <li key={h.code}>
-              <Caption1>{h.texte}</Caption1>
-            </li>
-          ))}
-        </ul>
+        <Accordion collapsible>
+          <AccordionItem value="hypotheses">
+            <AccordionHeader size="small">
+              Hypothèses retenues ({schedule.hypotheses.length}), chacune avec sa source
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list}>
+                {schedule.hypotheses.map((h) => (
+                  <li key={h.code}>
+                    <Caption1>
+                      {h.parDefaut ? '' : 'Choisi : '}
+                      {h.texte}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       </section>
 
       <section className={styles.section} aria-labelledby="aci-echeancier">

@@ -29,7 +29,13 @@ import {
   type RateTable,
   type Taille,
 } from '../../../shared'
-import type { DraftField, MissionDraft, ProfileDraft, ProfileResult } from '../profile/draft'
+import {
+  type DraftField,
+  type MissionDraft,
+  type ProfileDraft,
+  type ProfileResult,
+  withSignature,
+} from '../profile/draft'
 import { TABLE_ORIGIN_LABELS, type TableOrigin } from '../rates/rate-source'
 
 const useStyles = makeStyles({
@@ -125,7 +131,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
           type="date"
           value={draft.signature}
           onBlur={touch('signature')}
-          onChange={(_, d) => set('signature', d.value)}
+          onChange={(_, d) => onChange(withSignature(draft, d.value))}
         />
       </Field>
       {table !== null && <VersionInForce table={table} origin={origins.get(table.id)} />}

@@ -1,0 +1,167 @@
+// Benchmark of the task pane: its initial JavaScript gzipped, its first render in Chromium on loopback, and a 500-line budget sheet written and read back.
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { budgetSheetPlan } from '../../addin/taskpane/budget-sheet/budget-plan'
+import { readBudgetSheet, writeBudget } from '../../addin/taskpane/budget-sheet/budget-workbook'
+import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
+import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
+import { budgetOf } from './budget.bench'
+import { printFigure, printTitle, timeMs } from './harness'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const dist = path.join(root, 'addin/dist')
+const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+const kib = (bytes: number) => `${fmt.format(bytes / 1024)} Kio`
+
+/** The scripts the page loads before its first render: its module entry and what it preloads. */
+function initialScripts(): string[] {
+  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8')
+  const sources = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)]
+  return sources.map((m) => m[1] as string)
+}
+
+function benchSize(): void {
+  printTitle('Volet : JavaScript initial (cible ≤ 300 Kio gzip)')
+  const scripts = initialScripts()
+  let raw = 0
+  let gzipped = 0
+  for (const file of scripts) {
+    const bytes = readFileSync(path.join(dist, file))
+    raw += bytes.length
+    gzipped += gzipSync(bytes, { level: 9 }).length
+  }
+  const functions = gzipSync(readFileSync(path.join(dist, 'functions.js')), { level: 9 }).length
+  printFigure(
+    'JS initial du volet (gzip)',
+    kib(gzipped),
+    `${kib(raw)} non compressé, ${scripts.length} fichier(s) ; ${fmt.format((gzipped / (300 * 1024)) * 100)} % de la cible : ${gzipped <= 300 * 1024 ? 'atteinte' : 'NON atteinte'}`
+  )
+  printFigure(
+    'base : functions.js (gzip)',
+    kib(functions),
+    `le volet pèse ×${fmt.format(gzipped / functions)} le runtime des fonctions`
+  )
+}
+
+async function benchGeneration(): Promise<void> {
+  printTitle('Volet : feuille de budget de 500 lignes, classeur en mémoire (médiane de 9)')
+  const fixture = new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url)
+  const doc: BudgetDocument = budgetOf(budgetFromJson(readFileSync(fixture, 'utf8')), 500)
+  const table = bundledCatalog().byVersionId('aci-avenant-2')
+  const today = '2026-11-23'
+  const baseline = await timeMs(() => checkBudget(doc))
+  const plan = await timeMs(() =>
+    budgetSheetPlan({ doc, table, today }, { sheets: [], tables: [] })
+  )
+  const write = await timeMs(() => writeBudget(new MemoryWorkbook(), doc, table, today))
+  const workbook = new MemoryWorkbook()
+  const ref = await writeBudget(workbook, doc, table, today)
+  const read = await timeMs(() => readBudgetSheet(workbook, ref.key))
+  const ratio = (ms: number) =>
+    `×${fmt.format(ms / baseline)} « checkBudget, 500 lignes » (${fmt.format(baseline)} ms)`
+  printFigure('plan de la feuille', `${fmt.format(plan)} ms`, ratio(plan))
+  printFigure('génération (plan + écriture)', `${fmt.format(write)} ms`, ratio(write))
+  printFigure('relecture en budget (lecture + schéma)', `${fmt.format(read)} ms`, ratio(read))
+}
+
+/** A static server of addin/dist on loopback: the page as the Worker serves it, without the API. */
+function serveDist(): Promise<Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.json': 'application/json',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+  }
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const file = path.join(dist, path.normalize(url.pathname))
+    if (url.pathname === '/blank.html') {
+      res.writeHead(200, { 'Content-Type': types['.html'] as string })
+      res.end('<!doctype html><html lang="fr"><body><main>Page vide</main></body></html>')
+      return
+    }
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404)
+      res.end()
+      return
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+async function benchFirstRender(): Promise<void> {
+  printTitle('Volet : premier affichage dans Chromium, boucle locale (médiane de 7)')
+  if (!existsSync('/usr/bin/chromium')) {
+    printFigure('premier affichage', 'non mesuré', 'Chromium absent (npm test l’installe)')
+    return
+  }
+  const { chromium } = await import('playwright-core')
+  const server = await serveDist()
+  const port = (server.address() as AddressInfo).port
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const officeJs = readFileSync(path.join(root, 'node_modules/@microsoft/office-js/dist/office.js'))
+  const times = async (url: string, visible: string) => {
+    const runs: number[] = []
+    for (let i = 0; i < 8; i++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+        route.fulfill({ body: officeJs, contentType: 'text/javascript' })
+      )
+      const start = performance.now()
+      await page.goto(url)
+      await page.waitForSelector(visible)
+      runs.push(performance.now() - start)
+      await context.close()
+    }
+    runs.shift() // the first run warms the browser's caches of code
+    runs.sort((a, b) => a - b)
+    return runs[Math.floor(runs.length / 2)] as number
+  }
+  try {
+    const blank = await times(`http://127.0.0.1:${port}/blank.html`, 'main')
+    const pane = await times(
+      `http://127.0.0.1:${port}/taskpane.html`,
+      'form[aria-label="Profil de la CPTS"]'
+    )
+    printFigure('base : page vide', `${fmt.format(blank)} ms`)
+    printFigure(
+      'volet, jusqu’au formulaire du profil',
+      `${fmt.format(pane)} ms`,
+      `×${fmt.format(pane / blank)} la page vide`
+    )
+  } finally {
+    await browser.close()
+    server.close()
+  }
+}
+
+export default async function benchTaskpane(): Promise<void> {
+  if (!existsSync(path.join(dist, 'taskpane.html'))) {
+    printTitle('Volet')
+    printFigure('volet', 'non mesuré', 'lancez d’abord npm run build')
+    return
+  }
+  benchSize()
+  await benchGeneration()
+  await benchFirstRender()
+}
