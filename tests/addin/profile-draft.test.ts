@@ -7,6 +7,7 @@ import {
   newDraft,
   parsePopulationText,
   parseTauxText,
+  withSignature,
 } from '../../addin/taskpane/profile/draft'
 import { bundledCatalog, toAmountString } from '../../shared'
 
@@ -62,6 +63,18 @@ describe('evaluateDraft', () => {
     expect(result.profil?.missions.find((m) => m.mission === 'crise')).toMatchObject({
       phase: 'redaction',
     })
+  })
+
+  it('moves the missions still starting at the signature with it, and keeps a start typed by hand', () => {
+    const base = newDraft('2026-11-23', avenant2)
+    const typed = {
+      ...base,
+      missions: { ...base.missions, parcours: { ...base.missions.parcours, debut: '2026-09-01' } },
+    }
+    const moved = withSignature(typed, '2023-03-01')
+    expect(moved.signature).toBe('2023-03-01')
+    expect(moved.missions.acces.debut).toBe('2023-03-01')
+    expect(moved.missions.parcours.debut).toBe('2026-09-01')
   })
 
   it('uses the 2019 grid for a contract signed in 2021', () => {
