@@ -4,6 +4,7 @@ import { AciError } from '../errors'
 import type { MissionCode } from '../missions'
 import { bundledCatalog } from '../rates/catalog'
 import type { RateTable } from '../rates/table'
+import { pathOf } from '../wire-schemas'
 import { type Chart, chartFor, natureOf } from './accounts'
 import { centsOf, centsToString } from './cents'
 import {
@@ -15,17 +16,6 @@ import {
   type Repartition,
 } from './schema'
 import { sectionIndex } from './sections'
-
-/** `lignes[3].repartition.parts[0].montant`: the field at fault, as the messages name it. */
-export function pathOf(issue: v.BaseIssue<unknown>): string {
-  let path = ''
-  for (const item of issue.path ?? []) {
-    const key = item.key
-    if (typeof key === 'number') path += `[${key}]`
-    else path += path === '' ? String(key) : `.${String(key)}`
-  }
-  return path === '' ? 'budget' : path
-}
 
 function invalid(argument: string, message: string): AciError {
   return new AciError('budget_invalide', `${argument} : ${message}`, argument)
@@ -194,7 +184,7 @@ export function parseBudget(input: unknown): BudgetDocument {
   const result = v.safeParse(budgetSchema, input)
   if (!result.success) {
     const issue = result.issues[0]
-    throw invalid(pathOf(issue), `${issue.message}.`)
+    throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
   }
   const doc = result.output
   checkProfil(doc.profil)

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
-import { isoDateSchema } from '../wire-schemas'
+import { isoDateSchema, strict } from '../wire-schemas'
 import { COMPTE_PATTERN } from './accounts'
 import { FINANCEURS } from './financeurs'
 import { SECTIONS } from './sections'
@@ -11,15 +11,6 @@ import { SECTIONS } from './sections'
 // what needs several fields at once (taille or population, dates in order…) is parseBudget's.
 // The schema is built by a function marked pure: a bundle that does not use the budget (Excel's
 // functions) leaves all of it out.
-
-/** A strictObject whose messages tell an unknown field, a missing field and a value that is not an object apart. */
-function strict<E extends v.ObjectEntries>(entries: E, what: string) {
-  return v.strictObject(entries, (issue) => {
-    if (issue.expected === 'never') return `champ inconnu ${issue.received.replace(/"/g, '')}`
-    if (issue.expected?.startsWith('"')) return 'champ obligatoire absent'
-    return `${what} attendu`
-  })
-}
 
 const TEXT = /^[^\r\n]*\S[^\r\n]*$/
 const text = (what: string, description: string) =>

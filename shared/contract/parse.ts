@@ -6,6 +6,7 @@ import { Decimal, ONE } from '../money'
 import { bundledCatalog } from '../rates/catalog'
 import type { Phase } from '../rates/schema'
 import type { RateTable, Taille } from '../rates/table'
+import { pathOf } from '../wire-schemas'
 import { addDays, addYears } from './calendar'
 import {
   CONTRACT_YEARS,
@@ -80,17 +81,6 @@ export const DEFAULT_OPTIONS: ContractOptions = {
 
 function invalid(argument: string, message: string): AciError {
   return new AciError('contrat_invalide', `${argument} : ${message}`, argument)
-}
-
-/** `missions[0].debut`: the field at fault, as the messages name it. */
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  let path = ''
-  for (const item of issue.path ?? []) {
-    const key = item.key
-    if (typeof key === 'number') path += `[${key}]`
-    else path += path === '' ? String(key) : `.${String(key)}`
-  }
-  return path === '' ? 'contrat' : path
 }
 
 function fiveOf<T>(value: T | readonly T[]): readonly T[] {
@@ -226,7 +216,7 @@ export function parseContract(input: unknown): Contract {
   const result = v.safeParse(contractSchema, input)
   if (!result.success) {
     const issue = result.issues[0]
-    throw invalid(pathOf(issue), `${issue.message}.`)
+    throw invalid(pathOf(issue, 'contrat'), `${issue.message}.`)
   }
   const doc = result.output
   const years = yearsOf(doc)

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
-import { isoDateSchema } from '../wire-schemas'
+import { isoDateSchema, strict } from '../wire-schemas'
 
 // Shapes only, as for the budget (shared/budget/schema.ts): what ties fields together (dates in
 // order, a mission in the grid of its years, taille or population) is parseContract's. Built in a
@@ -18,15 +18,6 @@ export type Prorata = (typeof PRORATAS)[number]
 /** The variable part of a mission's first year: in full (default) or prorated like its fixed part (notes §9.7). */
 export const VARIABLES_PREMIERE_ANNEE = ['complet', 'prorata'] as const
 export type VariablePremiereAnnee = (typeof VARIABLES_PREMIERE_ANNEE)[number]
-
-/** A strictObject whose messages tell an unknown field, a missing field and a value that is not an object apart. */
-function strict<E extends v.ObjectEntries>(entries: E, what: string) {
-  return v.strictObject(entries, (issue) => {
-    if (issue.expected === 'never') return `champ inconnu ${issue.received.replace(/"/g, '')}`
-    if (issue.expected?.startsWith('"')) return 'champ obligatoire absent'
-    return `${what} attendu`
-  })
-}
 
 const FIVE = `liste de ${CONTRACT_YEARS} valeurs attendue, une par année de contrat`
 

@@ -10,6 +10,7 @@ import { budgetSheetPlan } from '../../addin/taskpane/budget-sheet/budget-plan'
 import { readBudgetSheet, writeBudget } from '../../addin/taskpane/budget-sheet/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, officeJsFile } from '../support/chromium'
 import { budgetOf } from './budget.bench'
 import { printFigure, printTitle, timeMs } from './harness'
 
@@ -99,37 +100,25 @@ function serveDist(): Promise<Server> {
 
 async function benchFirstRender(): Promise<void> {
   printTitle('Volet : premier affichage dans Chromium, boucle locale (médiane de 7)')
-  if (!existsSync('/usr/bin/chromium')) {
+  if (!existsSync(CHROMIUM_PATH)) {
     printFigure('premier affichage', 'non mesuré', 'Chromium absent (npm test l’installe)')
     return
   }
   const { chromium } = await import('playwright-core')
   const server = await serveDist()
   const port = (server.address() as AddressInfo).port
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-  // office.js and the files it loads from its CDN, served from the npm package (no internet).
-  const officeDist = path.join(root, 'node_modules/@microsoft/office-js/dist')
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] })
   const times = async (url: string, visible: string) => {
     const runs: number[] = []
     for (let i = 0; i < 8; i++) {
       const context = await browser.newContext()
       const page = await context.newPage()
+      // office.js and the files it loads from its CDN, served from the npm package (no internet).
       await page.route('https://appsforoffice.microsoft.com/**', (route) => {
-        const file = path.join(officeDist, path.basename(new URL(route.request().url()).pathname))
-        return existsSync(file)
-          ? route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' })
-          : route.abort()
+        const file = officeJsFile(route.request().url())
+        return file === undefined
+          ? route.abort()
+          : route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' })
       })
       await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
       const start = performance.now()

@@ -6,11 +6,10 @@ import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { cutoffOf, formatEuros, parseContract, scheduleOf } from '../../shared'
+import { CHROMIUM_ARGS, OFFICE_HOSTED, officeJsFile } from '../support/chromium'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const OUT = join(ROOT, 'test-results/e2e')
-const OFFICE_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist')
-const OFFICE_HOSTED = 'https://appsforoffice.microsoft.com/lib/1/hosted/'
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 const FIXTURE = join(ROOT, 'tests/budget/fixtures/cpts-taille-2-aci-avenant-2.json')
 const FIXTURE_REPORT = join(ROOT, 'tests/budget/fixtures/cpts-taille-2-aci-avenant-2.report.json')
@@ -62,18 +61,14 @@ async function routeOffline(ctx: BrowserContext): Promise<void> {
   await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url())
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue()
-    if (url.href.startsWith(OFFICE_HOSTED)) {
-      const file = join(OFFICE_DIST, url.pathname.slice('/lib/1/hosted/'.length))
-      try {
-        const body = readFileSync(file)
-        return route.fulfill({
-          status: 200,
-          contentType: file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
-          body,
-        })
-      } catch {
-        // Not shipped in the package: refused like any other external request.
-      }
+    // Not shipped in the package: refused like any other external request.
+    const file = officeJsFile(url.href)
+    if (file !== undefined) {
+      return route.fulfill({
+        status: 200,
+        contentType: file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+        body: readFileSync(file),
+      })
     }
     external.push(url.href)
     return route.abort('internetdisconnected')
@@ -270,15 +265,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1400, height: 1000 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

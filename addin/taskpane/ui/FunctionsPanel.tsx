@@ -17,6 +17,8 @@ import { Fragment } from 'react'
 import { bundledCatalog } from '../../../shared'
 import { type FunctionEntry, functionEntries } from '../catalog'
 
+import { useListStyles } from './list-styles'
+
 const useStyles = makeStyles({
   page: {
     display: 'flex',
@@ -26,27 +28,6 @@ const useStyles = makeStyles({
     maxWidth: '48rem',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase300 },
   parameters: {
     display: 'grid',
@@ -83,7 +64,7 @@ function Status({ inExcel }: { inExcel: boolean }) {
 }
 
 function FunctionItem({ entry }: { entry: FunctionEntry }) {
-  const styles = useStyles()
+  const styles = { ...useStyles(), ...useListStyles() }
   return (
     <li className={styles.item}>
       <div className={styles.heading}>
@@ -122,7 +103,7 @@ function FunctionItem({ entry }: { entry: FunctionEntry }) {
 }
 
 export function FunctionsPanel({ inExcel }: { inExcel: boolean }) {
-  const styles = useStyles()
+  const styles = { ...useStyles(), ...useListStyles() }
   const ids = bundledCatalog()
     .tables.map((t) => t.id)
     .join(', ')

@@ -14,29 +14,10 @@ import {
 import { frenchDate, todayInFrance, versionSummary } from '../../../shared'
 import { type RateSourceState, TABLE_ORIGIN_LABELS } from '../rates/rate-source'
 
+import { useListStyles } from './list-styles'
+
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   hash: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 })
 
@@ -49,7 +30,7 @@ export function RatesPanel({
   busy: boolean
   onRefresh: () => void
 }) {
-  const styles = useStyles()
+  const styles = { ...useStyles(), ...useListStyles() }
   if (state === null) return <Body1>Chargement des barèmes…</Body1>
   let current: string | undefined
   try {
