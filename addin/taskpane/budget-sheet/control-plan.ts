@@ -2,6 +2,7 @@
 import {
   type BudgetReport,
   Decimal,
+  formatEuros,
   frenchDate,
   type Severity,
   toExcelNumber,
@@ -116,7 +117,7 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
     f.source,
   ])
   const t = report.totaux
-  const summary = `Total des charges ${t.charges.replace('.', ',')} € ; enveloppe totale ${t.enveloppe.replace('.', ',')} € ; ${t.statusLabel}. Constats : ${report.counts.error} erreur(s), ${report.counts.warning} avertissement(s), ${report.counts.info} information(s).`
+  const summary = `Total des charges ${formatEuros(new Decimal(t.charges))} ; enveloppe totale ${formatEuros(new Decimal(t.enveloppe))} ; ${t.statusLabel}. Constats : ${report.counts.error} erreur(s), ${report.counts.warning} avertissement(s), ${report.counts.info} information(s).`
   return {
     name: sheetName,
     blocks: [

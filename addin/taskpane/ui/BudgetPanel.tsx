@@ -7,15 +7,12 @@ import {
   makeStyles,
   Select,
   Subtitle2,
-  tokens,
 } from '@fluentui/react-components'
-import { useId, useRef } from 'react'
+import { type ReactNode, useId, useRef } from 'react'
 import type { BudgetRef } from '../budget-sheet/budget-workbook'
+import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hidden: { display: 'none' },
 })
 
@@ -33,9 +30,7 @@ interface Props {
 }
 
 export function BudgetPanel(props: Props) {
-  const styles = useStyles()
-  const file = useRef<HTMLInputElement>(null)
-  const actuals = useRef<HTMLInputElement>(null)
+  const styles = { ...usePanelStyles(), ...useStyles() }
   const actualsHint = useId()
   const importHint = useId()
   return (
@@ -69,27 +64,15 @@ export function BudgetPanel(props: Props) {
           Un fichier JSON ou CSV (séparateur point-virgule, virgule décimale, comme Excel
           l’enregistre) devient une nouvelle feuille de budget, avec son profil.
         </Body1>
-        <input
-          ref={file}
-          className={styles.hidden}
-          type="file"
+        <FilePicker
+          label="Fichier de budget à importer (JSON ou CSV)"
           accept=".json,.csv,application/json,text/csv"
-          aria-label="Fichier de budget à importer (JSON ou CSV)"
-          onChange={(e) => {
-            const chosen = e.target.files?.[0]
-            if (chosen) props.onImport(chosen)
-            e.target.value = ''
-          }}
-        />
-        <div className={styles.buttons}>
-          <Button
-            aria-describedby={importHint}
-            disabled={props.busy}
-            onClick={() => file.current?.click()}
-          >
-            Importer un fichier JSON ou CSV…
-          </Button>
-        </div>
+          describedBy={importHint}
+          disabled={props.busy}
+          onFile={props.onImport}
+        >
+          Importer un fichier JSON ou CSV…
+        </FilePicker>
       </section>
 
       <section className={styles.section} aria-labelledby="aci-exporter">
@@ -122,27 +105,15 @@ export function BudgetPanel(props: Props) {
           réalisés rejoignent les lignes du budget choisi ci-dessus dans une nouvelle feuille ; une
           ligne inconnue devient une dépense non budgétée.
         </Body1>
-        <input
-          ref={actuals}
-          className={styles.hidden}
-          type="file"
+        <FilePicker
+          label="Fichier CSV du réalisé à importer"
           accept=".csv,text/csv"
-          aria-label="Fichier CSV du réalisé à importer"
-          onChange={(e) => {
-            const chosen = e.target.files?.[0]
-            if (chosen) props.onImportActuals(chosen)
-            e.target.value = ''
-          }}
-        />
-        <div className={styles.buttons}>
-          <Button
-            aria-describedby={actualsHint}
-            disabled={props.selected === null || props.busy}
-            onClick={() => actuals.current?.click()}
-          >
-            Importer le réalisé (CSV)…
-          </Button>
-        </div>
+          describedBy={actualsHint}
+          disabled={props.selected === null || props.busy}
+          onFile={props.onImportActuals}
+        >
+          Importer le réalisé (CSV)…
+        </FilePicker>
       </section>
     </div>
   )
@@ -178,5 +149,43 @@ export function BudgetChoice({
         ))}
       </Select>
     </Field>
+  )
+}
+
+/** A button that opens the file chooser; the input itself stays hidden but labelled. */
+function FilePicker(props: {
+  label: string
+  accept: string
+  describedBy: string
+  disabled: boolean
+  onFile: (file: File) => void
+  children: ReactNode
+}) {
+  const styles = { ...usePanelStyles(), ...useStyles() }
+  const input = useRef<HTMLInputElement>(null)
+  return (
+    <>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept={props.accept}
+        aria-label={props.label}
+        onChange={(e) => {
+          const chosen = e.target.files?.[0]
+          if (chosen) props.onFile(chosen)
+          e.target.value = ''
+        }}
+      />
+      <div className={styles.buttons}>
+        <Button
+          aria-describedby={props.describedBy}
+          disabled={props.disabled}
+          onClick={() => input.current?.click()}
+        >
+          {props.children}
+        </Button>
+      </div>
+    </>
   )
 }

@@ -28,12 +28,12 @@ import type { BudgetRef } from '../budget-sheet/budget-workbook'
 import { ORIGIN_LABELS, SEVERITY_LABELS } from '../budget-sheet/control-plan'
 import type { CheckResult } from '../check/run-check'
 import { BudgetChoice } from './BudgetPanel'
+import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  amountHeader: { justifyContent: 'flex-end', textAlign: 'right' },
+  // Columns as wide as their content: the pane is narrow, amounts never wrap.
+  table: { tableLayout: 'auto' },
+  badge: { whiteSpace: 'nowrap' },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 })
 
@@ -75,7 +75,7 @@ interface Props {
 }
 
 export function CheckPanel(props: Props) {
-  const styles = useStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   return (
     <div className={styles.panel}>
       <section className={styles.section} aria-labelledby="aci-verifier">
@@ -99,7 +99,7 @@ export function CheckPanel(props: Props) {
 }
 
 function Report({ result, controlSheet }: { result: CheckResult; controlSheet: string | null }) {
-  const styles = useStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   const report: BudgetReport = result.report
   const actuals = report.totaux.realise !== undefined
   return (
@@ -116,7 +116,7 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
         <Subtitle2 as="h2" id="aci-sections">
           Sections
         </Subtitle2>
-        <Table size="small" aria-labelledby="aci-sections">
+        <Table size="small" className={styles.table} aria-labelledby="aci-sections">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Section</TableHeaderCell>
@@ -125,7 +125,6 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
               {actuals && (
                 <TableHeaderCell className={styles.amountHeader}>Réalisé</TableHeaderCell>
               )}
-              <TableHeaderCell className={styles.amountHeader}>Écart</TableHeaderCell>
               <TableHeaderCell>Statut</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -141,13 +140,20 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
                   <TableCell className={styles.amount}>
                     {formatEuros(new Decimal(s.charges))}
                   </TableCell>
-                  <TableCell className={styles.amount}>
-                    {s.difference === null ? '—' : formatEuros(new Decimal(s.difference))}
-                  </TableCell>
                   <TableCell>
-                    <Badge appearance="tint" color={STATUS_COLOR[s.status]} title={s.statusLabel}>
+                    <Badge
+                      className={styles.badge}
+                      appearance="tint"
+                      color={STATUS_COLOR[s.status]}
+                      title={s.statusLabel}
+                    >
                       {STATUS_WORDS[s.status]}
                     </Badge>
+                    {s.difference !== null && (
+                      <Caption1 block className={styles.amount}>
+                        {formatEuros(new Decimal(s.difference))}
+                      </Caption1>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

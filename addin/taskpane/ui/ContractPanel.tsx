@@ -34,13 +34,11 @@ import {
   type VariableRecognition,
 } from '../../../shared'
 import { contractOfProfile } from '../contract-sheet/contract-of-profile'
+import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  table: { tableLayout: 'auto' },
 })
 
 export interface ContractChoices {
@@ -58,7 +56,7 @@ interface Props {
 }
 
 export function ContractPanel(props: Props) {
-  const styles = useStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   const { profil, choices } = props
   const computed = useMemo(() => {
     if (profil === null) return null
@@ -149,7 +147,7 @@ export function ContractPanel(props: Props) {
         <Caption1>
           Du {frenchDate(schedule.signature)} au {frenchDate(schedule.fin)}.
         </Caption1>
-        <Table size="extra-small" aria-labelledby="aci-echeancier">
+        <Table size="extra-small" className={styles.table} aria-labelledby="aci-echeancier">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Date</TableHeaderCell>
@@ -186,7 +184,11 @@ export function ContractPanel(props: Props) {
           d’avance (487) : {formatEuros(cutoff.totaux.pcaCloture)} ; produits à recevoir (4687) :{' '}
           {formatEuros(cutoff.totaux.parCloture)}.
         </Body1>
-        <Table size="extra-small" aria-label={`Écritures de clôture ${year}`}>
+        <Table
+          size="extra-small"
+          className={styles.table}
+          aria-label={`Écritures de clôture ${year}`}
+        >
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Compte</TableHeaderCell>

@@ -37,6 +37,7 @@ import {
   withSignature,
 } from '../profile/draft'
 import { TABLE_ORIGIN_LABELS, type TableOrigin } from '../rates/rate-source'
+import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,9 +57,9 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalXXL,
   },
   fieldset: { border: 'none', margin: 0, padding: 0 },
-  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  amountHeader: { justifyContent: 'flex-end', textAlign: 'right' },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // Columns as wide as their content: the pane is narrow, amounts never wrap.
+  table: { tableLayout: 'auto' },
 })
 
 const TAILLE_RANGES: Readonly<Record<Taille, string>> = {
@@ -78,7 +79,7 @@ interface Props {
 }
 
 export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }: Props) {
-  const styles = useStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   // A field says what is wrong once the person has left it (or asked for an action): not before typing.
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set())
   const touch = (field: DraftField) => () =>
@@ -254,13 +255,13 @@ function VersionInForce({ table, origin }: { table: RateTable; origin: TableOrig
 }
 
 export function EnvelopesTable({ report }: { report: EnvelopeReport }) {
-  const styles = useStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   return (
     <section aria-labelledby="aci-enveloppes">
       <Subtitle2 as="h2" id="aci-enveloppes" block>
         Enveloppes annuelles
       </Subtitle2>
-      <Table size="small" aria-labelledby="aci-enveloppes">
+      <Table size="small" className={styles.table} aria-labelledby="aci-enveloppes">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Section</TableHeaderCell>
