@@ -540,8 +540,8 @@ describe('volet des tâches ACI-CPTS dans Chromium', () => {
     await tabTo(/^textbox "Signature du contrat/)
     await tabTo(/^textbox "Début de l’exercice/)
     await tabTo(/^textbox "Fin de l’exercice/)
-    await tabTo(/^checkbox "Missions en faveur de l’amélioration de l’accès aux soins/)
-    await tabTo(/^checkbox "Actions en faveur de l’accompagnement/)
+    await tabTo(/^checkbox "Accès aux soins/)
+    await tabTo(/^checkbox "Accompagnement des professionnels/)
     expect(
       normal(await p.getByRole('form', { name: 'Profil de la CPTS' }).textContent())
     ).toContain('Taille 2')

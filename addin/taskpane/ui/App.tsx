@@ -66,6 +66,8 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   preview: { flex: '3 1 30rem', minWidth: 0 },
+  // Six tabs in a task pane 320 pixels wide: they go on two lines rather than out of sight.
+  tabs: { flexWrap: 'wrap' },
 })
 
 export interface Services {
@@ -273,6 +275,7 @@ export function App({ services }: { services: Services }) {
             </Body1>
           </header>
           <TabList
+            className={styles.tabs}
             selectedValue={tab}
             onTabSelect={(_, d) => setTab(d.value as TabId)}
             size="small"

@@ -25,6 +25,7 @@ import {
   formatEuros,
   frenchDate,
   MISSION_CODES,
+  MISSION_WORDS,
   type MissionCode,
   type RateTable,
   type Taille,
@@ -54,8 +55,9 @@ const useStyles = makeStyles({
     display: 'flex',
     gap: tokens.spacingHorizontalM,
     flexWrap: 'wrap',
-    paddingLeft: tokens.spacingHorizontalXXL,
+    paddingLeft: tokens.spacingHorizontalXL,
   },
+  rate: { width: '7rem' },
   fieldset: { border: 'none', margin: 0, padding: 0 },
   total: { fontWeight: tokens.fontWeightSemibold },
   // Columns as wide as their content: the pane is narrow, amounts never wrap.
@@ -178,9 +180,10 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
               <Checkbox
                 checked={m.engagee}
                 onChange={(_, d) => setMission(code, { engagee: d.checked === true })}
+                title={mission.label}
                 label={
                   <>
-                    {mission.label}{' '}
+                    {MISSION_WORDS[code].label}{' '}
                     <Badge
                       appearance="tint"
                       size="small"
@@ -193,21 +196,19 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
               />
               {m.engagee && (
                 <div className={styles.missionFields}>
-                  <Field
-                    label={`Démarrage (${mission.label})`}
-                    validationMessage={error(`debut.${code}`)}
-                  >
+                  <Field label="Démarrage" validationMessage={error(`debut.${code}`)}>
                     <Input
                       type="date"
+                      aria-label={`Démarrage — ${MISSION_WORDS[code].label}`}
                       value={m.debut}
+                      onBlur={touch(`debut.${code}`)}
                       onChange={(_, d) => setMission(code, { debut: d.value })}
                     />
                   </Field>
-                  <Field
-                    label={`Taux d’atteinte attendu (${mission.label})`}
-                    validationMessage={error(`taux.${code}`)}
-                  >
+                  <Field label="Taux d’atteinte attendu" validationMessage={error(`taux.${code}`)}>
                     <Input
+                      className={styles.rate}
+                      aria-label={`Taux d’atteinte attendu — ${MISSION_WORDS[code].label}`}
                       value={m.taux}
                       inputMode="decimal"
                       contentAfter="%"
