@@ -8,6 +8,7 @@ export {
   type BudgetDocument,
   type BudgetLigne,
   type BudgetMission,
+  type BudgetOptions,
   type BudgetProfil,
   type BudgetReport,
   budgetFromCsv,

@@ -4,7 +4,7 @@ import { type Decimal, toAmountString } from '../money'
 import { CentsTotal } from './cents'
 import { type BudgetContext, resolveContext } from './context'
 import { type Finding, finding, type Severity } from './findings'
-import { checkLigne, checkProfil } from './parse'
+import { type BudgetOptions, checkLigne, checkProfil } from './parse'
 import { type PreparedLine, prepareLine } from './prepare'
 import { prepareActual } from './realise'
 import { ActualsCheck } from './realise-check'
@@ -89,10 +89,10 @@ function inKind(emplois: Decimal, contributions: Decimal, out: Finding[]): void 
  * rules also run on the actuals (findings marked `base: 'realise'`); otherwise the report is
  * exactly what it was before actuals existed.
  */
-export function checkBudget(doc: BudgetDocument): BudgetReport {
+export function checkBudget(doc: BudgetDocument, options: BudgetOptions = {}): BudgetReport {
   // The same refusals as parseBudget, for a document the Worker only ran through budgetSchema.
-  checkProfil(doc.profil)
-  const ctx: BudgetContext = resolveContext(doc)
+  checkProfil(doc.profil, options)
+  const ctx: BudgetContext = resolveContext(doc, options)
   const findings: Finding[] = []
   const charges = perSection()
   const produits = perSection()

@@ -6,7 +6,7 @@ import type { MissionCode } from '../missions'
 import type { Phase } from '../rates/schema'
 import type { RateTable, Taille } from '../rates/table'
 import type { Chart } from './accounts'
-import { chartOf, tableOf } from './parse'
+import { type BudgetOptions, chartOf, tableOf } from './parse'
 import { bundledPass, type PassTable } from './pass'
 import { bundledQuestionable, type QuestionableExpenses } from './questionable'
 import type { BudgetDocument } from './schema'
@@ -49,9 +49,9 @@ export function isTwelveMonths(debut: string, fin: string): boolean {
   return dayNumberFromIso(fin) + 1 === anniversary
 }
 
-export function resolveContext(doc: BudgetDocument): BudgetContext {
+export function resolveContext(doc: BudgetDocument, options: BudgetOptions = {}): BudgetContext {
   const { profil } = doc
-  const table = tableOf(profil)
+  const table = tableOf(profil, options)
   const chart = chartOf(profil)
   const tailleOfPopulation =
     profil.population === undefined ? undefined : tailleOf(profil.population, table)

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { AciError } from '../errors'
 import type { MissionCode } from '../missions'
-import { bundledCatalog } from '../rates/catalog'
+import { bundledCatalog, type Catalog } from '../rates/catalog'
 import type { RateTable } from '../rates/table'
 import { pathOf } from '../wire-schemas'
 import { type Chart, chartFor, natureOf } from './accounts'
@@ -32,9 +32,17 @@ function canonicalAmount(text: string): string {
   return centsToString(centsOf(text) as number)
 }
 
+/**
+ * The rate tables a budget may name: those of this build, or a catalog the caller has (the task
+ * pane's, with versions downloaded and verified since the build).
+ */
+export interface BudgetOptions {
+  readonly catalog?: Catalog
+}
+
 /** The rate table of a budget: the version named in the profile, else the one in force at signature. */
-export function tableOf(profil: BudgetProfil): RateTable {
-  const catalog = bundledCatalog()
+export function tableOf(profil: BudgetProfil, options: BudgetOptions = {}): RateTable {
+  const catalog = options.catalog ?? bundledCatalog()
   return profil.version === undefined
     ? catalog.inForceOn(profil.signature, 'profil.signature')
     : catalog.byVersionId(profil.version, 'profil.version')
@@ -46,7 +54,7 @@ export function chartOf(profil: BudgetProfil): Chart {
 }
 
 /** What the schema cannot say about a profile: taille or population, dates in order, each mission once. */
-export function checkProfil(profil: BudgetProfil): void {
+export function checkProfil(profil: BudgetProfil, options: BudgetOptions = {}): void {
   if (profil.taille === undefined && profil.population === undefined) {
     throw invalid('profil.taille', 'taille de la CPTS (1 à 4) ou population attendue.')
   }
@@ -69,7 +77,7 @@ export function checkProfil(profil: BudgetProfil): void {
       )
     }
   })
-  tableOf(profil)
+  tableOf(profil, options)
   chartOf(profil)
 }
 
@@ -180,14 +188,14 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
  * field at fault (`lignes[3].repartition.parts[0].montant`), or the version or chart of
  * accounts that the profile points to and that does not exist.
  */
-export function parseBudget(input: unknown): BudgetDocument {
+export function parseBudget(input: unknown, options: BudgetOptions = {}): BudgetDocument {
   const result = v.safeParse(budgetSchema, input)
   if (!result.success) {
     const issue = result.issues[0]
     throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
   }
   const doc = result.output
-  checkProfil(doc.profil)
+  checkProfil(doc.profil, options)
   doc.lignes.forEach(checkLigne)
   return { profil: normalizeProfil(doc.profil), lignes: doc.lignes.map(normalizeLigne) }
 }

@@ -11,7 +11,15 @@ import {
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import { OfficeWorkbook } from '../../addin/taskpane/workbook/office-workbook'
 import { isFormula, type SheetPlan } from '../../addin/taskpane/workbook/plan'
-import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
+import {
+  BUNDLED_TABLE_FILES,
+  type BudgetDocument,
+  budgetFromJson,
+  bundledCatalog,
+  Catalog,
+  checkBudget,
+  loadRateTable,
+} from '../../shared'
 import { FakeExcel } from './support/office/fake-excel'
 
 const fixture = (name: string): BudgetDocument =>
@@ -226,5 +234,37 @@ describe('written to Excel through Office.js (a recording stand-in)', () => {
       expect(excel.syncs - before).toBe(1)
     }
     expect(counts).toEqual([2, 2])
+  })
+})
+
+describe('with a rate table downloaded after the build', () => {
+  // The next avenant as the service would publish it: the avenant 2 grid under a new id and date.
+  const next = loadRateTable({
+    ...(structuredClone(BUNDLED_TABLE_FILES[1]) as Record<string, unknown>),
+    id: 'aci-avenant-3',
+    title: 'Avenant 3 (essai)',
+    effectiveDate: '2026-06-01',
+  })
+  const catalog = new Catalog([...bundledCatalog().tables, next])
+
+  it('writes, reads back and checks a contract signed under it, offline, with the pane’s catalog', async () => {
+    const base = avenant2()
+    const profil = {
+      ...base.profil,
+      signature: '2026-07-01',
+      exercice: { debut: '2026-07-01', fin: '2027-06-30' },
+    }
+    const missions = profil.missions.map((m) => ({ ...m, debut: '2026-07-01' }))
+    const doc = { profil: { ...profil, missions }, lignes: base.lignes }
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, doc, next, TODAY)
+    const back = await readBudgetSheet(workbook, ref.key, catalog)
+    // In force at signature in the pane's catalog: no version written into the budget.
+    expect(back.profil.version).toBeUndefined()
+    expect(checkBudget(back, { catalog }).references.bareme.id).toBe('aci-avenant-3')
+    // The build's tables alone do not know it, and say so.
+    await expect(readBudgetSheet(workbook, ref.key)).rejects.toThrow(
+      /version « aci-avenant-3 » inconnue/
+    )
   })
 })

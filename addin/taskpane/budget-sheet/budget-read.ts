@@ -3,6 +3,7 @@ import {
   AciError,
   type BudgetDocument,
   bundledCatalog,
+  type Catalog,
   Decimal,
   FINANCEUR_LABELS,
   FINANCEURS,
@@ -118,7 +119,8 @@ const PHASE_BY_WORD = new Map<string, (typeof PHASES)[number]>(
 export function readBudget(
   profil: TableData,
   enveloppes: TableData,
-  budget: TableData
+  budget: TableData,
+  catalog: Catalog = bundledCatalog()
 ): BudgetDocument {
   // --- profile: one parameter a row, found by its label --------------------------------------
   const labels = new Map(Object.entries(PROFIL_ROWS).map(([k, label]) => [label.toLowerCase(), k]))
@@ -132,7 +134,7 @@ export function readBudget(
   const tailleValue = values.get('taille')
   const signature = date(values.get('signature'), where('signature'))
   const version = text(values.get('version'))
-  const inForce = bundledCatalog().inForceOn(signature, where('signature')).id
+  const inForce = catalog.inForceOn(signature, where('signature')).id
   const pass = percent(values.get('pass'), where('pass'))
   const thesaurisation = percent(values.get('thesaurisation'), where('thesaurisation'))
 
@@ -257,7 +259,7 @@ export function readBudget(
     lignes,
   }
   try {
-    return parseBudget(document)
+    return parseBudget(document, { catalog })
   } catch (error) {
     throw isAciError(error) ? inSheetWords(error, budget.name, rowOf) : error
   }

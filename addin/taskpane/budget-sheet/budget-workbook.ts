@@ -1,5 +1,5 @@
 // The pane's workbook operations on budgets: write one, find them, read one back, write its check.
-import { AciError, type BudgetDocument, type RateTable } from '../../../shared'
+import { AciError, type BudgetDocument, type Catalog, type RateTable } from '../../../shared'
 import type { CheckResult } from '../check/run-check'
 import type { Workbook } from '../workbook/workbook'
 import { budgetSheetPlan } from './budget-plan'
@@ -45,7 +45,11 @@ export async function listBudgets(workbook: Workbook): Promise<BudgetRef[]> {
   })
 }
 
-export async function readBudgetSheet(workbook: Workbook, key: string): Promise<BudgetDocument> {
+export async function readBudgetSheet(
+  workbook: Workbook,
+  key: string,
+  catalog?: Catalog
+): Promise<BudgetDocument> {
   const n = tableNames(key)
   const [profil, enveloppes, budget] = await workbook.readTables([n.profil, n.enveloppes, n.budget])
   if (!profil || !enveloppes || !budget) {
@@ -54,7 +58,7 @@ export async function readBudgetSheet(workbook: Workbook, key: string): Promise<
       `Les tableaux ${n.profil}, ${n.enveloppes} et ${n.budget} sont introuvables : la feuille de budget a été renommée ou supprimée.`
     )
   }
-  return readBudget(profil, enveloppes, budget)
+  return readBudget(profil, enveloppes, budget, catalog)
 }
 
 export async function writeControl(

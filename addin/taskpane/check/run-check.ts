@@ -4,6 +4,7 @@ import {
   type BudgetDocument,
   type BudgetReport,
   budgetToJson,
+  type Catalog,
   checkBudget,
 } from '../../../shared'
 import type { CheckOrigin } from '../budget-sheet/control-plan'
@@ -22,8 +23,13 @@ export interface CheckResult {
  */
 export async function runCheck(
   doc: BudgetDocument,
-  options: { readonly fetch: typeof fetch; readonly api: string }
+  options: { readonly fetch: typeof fetch; readonly api: string; readonly catalog?: Catalog }
 ): Promise<CheckResult> {
+  const local = (note: string): CheckResult => ({
+    report: checkBudget(doc, { catalog: options.catalog }),
+    origin: 'local',
+    note,
+  })
   let response: Response
   try {
     response = await options.fetch(new URL('budgets/check', options.api), {
@@ -32,7 +38,7 @@ export async function runCheck(
       body: budgetToJson(doc),
     })
   } catch {
-    return local(doc, 'Service injoignable : contrôle fait sur cet ordinateur.')
+    return local('Service injoignable : contrôle fait sur cet ordinateur.')
   }
   if (response.ok) {
     return { report: (await response.json()) as BudgetReport, origin: 'service', note: null }
@@ -48,9 +54,5 @@ export async function runCheck(
     }
     throw new AciError('budget_invalide', detail)
   }
-  return local(doc, `Le service a répondu ${response.status} : contrôle fait sur cet ordinateur.`)
-}
-
-function local(doc: BudgetDocument, note: string): CheckResult {
-  return { report: checkBudget(doc), origin: 'local', note }
+  return local(`Le service a répondu ${response.status} : contrôle fait sur cet ordinateur.`)
 }

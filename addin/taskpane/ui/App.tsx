@@ -191,7 +191,7 @@ export function App({ services }: { services: Services }) {
   const exportBudget = (format: 'json' | 'csv') =>
     act('Export', async () => {
       if (selected === null) throw new Error('Choisissez une feuille de budget.')
-      const doc = await readBudgetSheet(workbook, selected)
+      const doc = await readBudgetSheet(workbook, selected, catalog)
       const name = `budget-${selected}.${format}`
       if (format === 'json') download(name, budgetToJson(doc), 'application/json')
       else download(name, budgetToCsv(doc), 'text/csv;charset=utf-8')
@@ -205,7 +205,10 @@ export function App({ services }: { services: Services }) {
   const importActuals = (file: File) =>
     act('Import du réalisé', async () => {
       if (selected === null) throw new Error('Choisissez une feuille de budget.')
-      const doc = actualsFromCsv(await file.text(), await readBudgetSheet(workbook, selected))
+      const doc = actualsFromCsv(
+        await file.text(),
+        await readBudgetSheet(workbook, selected, catalog)
+      )
       const table =
         doc.profil.version === undefined
           ? catalog.inForceOn(doc.profil.signature)
@@ -223,8 +226,8 @@ export function App({ services }: { services: Services }) {
     act('Contrôle', async () => {
       if (selected === null) throw new Error('Choisissez une feuille de budget.')
       const sheet = budgets.find((b) => b.key === selected)?.sheet ?? selected
-      const doc = await readBudgetSheet(workbook, selected)
-      const checked = await runCheck(doc, services)
+      const doc = await readBudgetSheet(workbook, selected, catalog)
+      const checked = await runCheck(doc, { ...services, catalog })
       setCheck(checked)
       const written = await writeControl(workbook, checked, sheet, today)
       setControlSheet(written)
