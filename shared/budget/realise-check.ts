@@ -81,7 +81,7 @@ export class ActualsCheck {
     const comparison = totalFinding(chargesAci, ctx, found)
     fongibilite(result, found)
     const produitsAci = this.funders.aci()
-    hoardingFinding(produitsAci, chargesAci, ctx, found)
+    hoardingFinding(produitsAci, chargesAci, ctx, found, 'constaté')
     const people: Finding[] = []
     this.people.findings(ctx, people)
     // A missing PASS value is said once, on the budget.

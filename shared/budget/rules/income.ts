@@ -129,7 +129,9 @@ export function hoardingFinding(
   produitsAci: Decimal,
   chargesAci: Decimal,
   ctx: BudgetContext,
-  out: Finding[]
+  out: Finding[],
+  /** « prévu » on the budget, « constaté » on the actuals. */
+  kind: 'prévu' | 'constaté' = 'prévu'
 ): void {
   if (!produitsAci.isPositive()) return
   const surplus = produitsAci.minus(chargesAci)
@@ -149,7 +151,7 @@ export function hoardingFinding(
         seuil === undefined
           ? ''
           : ` (excédent toléré : ${seuil.replace('.', ',')} % des produits ACI, soit ${formatEuros(tolerated)})`
-      }. Un excédent prévu de fonds ACI est ce que le Sénat appelle thésaurisation : la part d’une avance couvrant l’exercice suivant va en produits constatés d’avance (compte 487), le reste est à justifier.`,
+      }. Un excédent ${kind} de fonds ACI est ce que le Sénat appelle thésaurisation : la part d’une avance couvrant l’exercice suivant va en produits constatés d’avance (compte 487), le reste est à justifier.`,
     })
   )
 }
