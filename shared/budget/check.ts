@@ -9,8 +9,8 @@ import { type PreparedLine, prepareLine } from './prepare'
 import { prepareActual } from './realise'
 import { ActualsCheck } from './realise-check'
 import type { BudgetReport } from './report'
-import { fongibilite, profileFindings, sectionFindings, totalFinding } from './rules/envelopes'
-import { FunderTotals, hoardingFinding, incomeLineFindings } from './rules/income'
+import { envelopeRules, profileFindings } from './rules/envelopes'
+import { FunderTotals, incomeLineFindings } from './rules/income'
 import { lineFindings } from './rules/lines'
 import { BeneficiaryTotals } from './rules/pass'
 import { senatLineFindings } from './rules/senat'
@@ -133,20 +133,15 @@ export function checkBudget(doc: BudgetDocument, options: BudgetOptions = {}): B
     }
   }
 
-  const sectionCharges = charges.map((t) => t.euros())
-  const result = sectionFindings(
-    sectionCharges,
-    produits.map((t) => t.euros()),
-    ctx,
-    findings
-  )
-  const horsAci = sectionCharges[SECTIONS.indexOf('hors_aci')] as Decimal
-  const allocated = sectionCharges.reduce((a, b) => a.plus(b))
-  const chargesAci = allocated.minus(horsAci)
-  const totalComparison = totalFinding(chargesAci, ctx, findings)
-  const whatIf = fongibilite(result, findings)
   const produitsAci = funders.aci()
-  hoardingFinding(produitsAci, chargesAci, ctx, findings)
+  const {
+    result,
+    horsAci,
+    allocated,
+    chargesAci,
+    comparison: totalComparison,
+    whatIf,
+  } = envelopeRules(charges, produits, produitsAci, ctx, findings, 'prévu')
   funders.secondaryFindings(findings)
   people.findings(ctx, findings)
   financialPart(chargeLines, produitLines, findings)

@@ -5,8 +5,8 @@ import type { BudgetContext } from './context'
 import { type Finding, onActuals } from './findings'
 import type { PreparedActual } from './realise'
 import { type ActualReport, type ActualTotals, percentOf, type SectionReport } from './report'
-import { fongibilite, sectionFindings, totalFinding } from './rules/envelopes'
-import { FunderTotals, hoardingFinding } from './rules/income'
+import { envelopeRules } from './rules/envelopes'
+import { FunderTotals } from './rules/income'
 import { actualLineFindings } from './rules/lines'
 import { BeneficiaryTotals } from './rules/pass'
 import { senatLineFindings } from './rules/senat'
@@ -68,20 +68,15 @@ export class ActualsCheck {
   finish(planned: Planned, out: Finding[]): { sections: SectionReport[]; totaux: ActualTotals } {
     const { ctx } = this
     const found = this.found
-    const sectionCharges = this.charges.map((t) => t.euros())
-    const result = sectionFindings(
-      sectionCharges,
-      this.produits.map((t) => t.euros()),
-      ctx,
-      found
-    )
-    const horsAci = sectionCharges[SECTIONS.indexOf('hors_aci')] as Decimal
-    const allocated = sectionCharges.reduce((a, b) => a.plus(b))
-    const chargesAci = allocated.minus(horsAci)
-    const comparison = totalFinding(chargesAci, ctx, found)
-    fongibilite(result, found)
     const produitsAci = this.funders.aci()
-    hoardingFinding(produitsAci, chargesAci, ctx, found, 'constaté')
+    const { result, sectionCharges, horsAci, allocated, chargesAci, comparison } = envelopeRules(
+      this.charges,
+      this.produits,
+      produitsAci,
+      ctx,
+      found,
+      'constaté'
+    )
     const people: Finding[] = []
     this.people.findings(ctx, people)
     // A missing PASS value is said once, on the budget.

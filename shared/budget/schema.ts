@@ -2,7 +2,14 @@
 import * as v from 'valibot'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
-import { isoDateSchema, strict } from '../wire-schemas'
+import {
+  isoDateSchema,
+  populationSchema,
+  strict,
+  tailleSchema,
+  tauxSchema as tauxSchemaOf,
+  versionIdSchema,
+} from '../wire-schemas'
 import { COMPTE_PATTERN } from './accounts'
 import { FINANCEURS } from './financeurs'
 import { SECTIONS } from './sections'
@@ -45,11 +52,7 @@ function buildBudgetSchema() {
 
   /** An expected achievement rate, a fraction from 0 to 1 as the envelopes API takes it ("0.8"). */
   const tauxSchema = v.pipe(
-    v.string('taux attendu sous forme de texte décimal, par exemple "0.8"'),
-    v.regex(
-      /^(0(\.\d{1,9})?|1(\.0{1,9})?)$/,
-      'taux d’atteinte attendu : une fraction de 0 à 1 avec un point décimal, par exemple "0.8"'
-    ),
+    tauxSchemaOf(),
     v.description('Taux d’atteinte attendu des indicateurs, fraction de 0 à 1 (défaut 1).')
   )
 
@@ -79,17 +82,11 @@ function buildBudgetSchema() {
     {
       nom: text('nom de la CPTS', 'Nom de la CPTS.'),
       taille: v.optional(
-        v.pipe(
-          v.picklist([1, 2, 3, 4], 'taille attendue : un entier de 1 à 4'),
-          v.description('Taille de la CPTS au contrat (1 à 4).')
-        )
+        v.pipe(tailleSchema(), v.description('Taille de la CPTS au contrat (1 à 4).'))
       ),
       population: v.optional(
         v.pipe(
-          v.number('population attendue : un nombre entier d’habitants'),
-          v.integer('population attendue : un nombre entier d’habitants'),
-          v.minValue(0, 'population attendue : un nombre positif d’habitants'),
-          v.maxValue(100_000_000, 'population attendue : au plus 100 000 000 d’habitants'),
+          populationSchema(),
           v.description('Population couverte ; la taille en est déduite si elle manque.')
         )
       ),
@@ -99,11 +96,7 @@ function buildBudgetSchema() {
       ),
       version: v.optional(
         v.pipe(
-          v.string('identifiant de version attendu'),
-          v.regex(
-            /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
-            'identifiant de version attendu, par exemple aci-avenant-2'
-          ),
+          versionIdSchema(),
           v.description(
             'Barème à appliquer, s’il n’est pas celui en vigueur à la signature (contrat modifié par avenant).'
           )

@@ -2,7 +2,14 @@
 import * as v from 'valibot'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
-import { isoDateSchema, strict } from '../wire-schemas'
+import {
+  isoDateSchema,
+  populationSchema as populationSchemaOf,
+  strict,
+  tailleSchema as tailleSchemaOf,
+  tauxSchema as tauxSchemaOf,
+  versionIdSchema,
+} from '../wire-schemas'
 
 // Shapes only, as for the budget (shared/budget/schema.ts): what ties fields together (dates in
 // order, a mission in the grid of its years, taille or population) is parseContract's. Built in a
@@ -35,27 +42,10 @@ function fiveYears<T extends v.GenericSchema>(item: T) {
 }
 
 function buildContractSchema() {
-  const tailleSchema = v.picklist([1, 2, 3, 4], 'taille attendue : un entier de 1 à 4')
-  const populationSchema = v.pipe(
-    v.number('population attendue : un nombre entier d’habitants'),
-    v.integer('population attendue : un nombre entier d’habitants'),
-    v.minValue(0, 'population attendue : un nombre positif d’habitants'),
-    v.maxValue(100_000_000, 'population attendue : au plus 100 000 000 d’habitants')
-  )
-  const versionSchema = v.pipe(
-    v.string('identifiant de version attendu'),
-    v.regex(
-      /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
-      'identifiant de version attendu, par exemple aci-avenant-2'
-    )
-  )
-  const tauxSchema = v.pipe(
-    v.string('taux attendu sous forme de texte décimal, par exemple "0.8"'),
-    v.regex(
-      /^(0(\.\d{1,9})?|1(\.0{1,9})?)$/,
-      'taux d’atteinte attendu : une fraction de 0 à 1 avec un point décimal, par exemple "0.8"'
-    )
-  )
+  const tailleSchema = tailleSchemaOf()
+  const populationSchema = populationSchemaOf()
+  const versionSchema = versionIdSchema()
+  const tauxSchema = tauxSchemaOf()
   const phaseSchema = v.picklist(PHASES, 'phase attendue : redaction ou mise_a_jour')
   const moisSchema = (what: string) =>
     v.pipe(

@@ -3,11 +3,13 @@ import type { FundingLine } from '../../envelopes'
 import { formatEuros, formatPercent } from '../../format'
 import type { MissionCode } from '../../missions'
 import { type Decimal, sum, toAmountString } from '../../money'
+import type { CentsTotal } from '../cents'
 import type { BudgetContext } from '../context'
 import { type Finding, finding } from '../findings'
 import { compare, type SectionReport } from '../report'
 import { isMissionSection, SECTIONS, type Section, sectionLabel } from '../sections'
 import { frenchDate, groupDigits } from '../wording'
+import { hoardingFinding } from './income'
 
 const FONGIBILITE_LABEL =
   'Scénario non autorisé par les règles actuelles : les enveloppes des missions seraient fongibles entre elles (proposition du Sénat, rapport n° 32 (2025-2026)) ; le total des charges des missions est comparé au total de leurs enveloppes.'
@@ -259,4 +261,46 @@ export function profileFindings(ctx: BudgetContext, out: Finding[]): void {
       })
     )
   }
+}
+
+/** What the envelope rules found over the sections' totals, and the totals they compared. */
+export interface EnvelopeRulesResult {
+  readonly result: EnvelopeResult
+  readonly sectionCharges: readonly Decimal[]
+  readonly horsAci: Decimal
+  /** Σ of the charges allocated to a section. */
+  readonly allocated: Decimal
+  /** Charges of fonctionnement and the missions: what the ACI envelopes are compared with. */
+  readonly chargesAci: Decimal
+  readonly comparison: ReturnType<typeof totalFinding>
+  readonly whatIf: ReturnType<typeof fongibilite>
+}
+
+/**
+ * The envelope rules, the same over the plan and over the actuals: each section against its
+ * envelope, the ACI sections against the total envelope, the fungibility what-if, and the ACI
+ * income left unspent (hoarding).
+ */
+export function envelopeRules(
+  charges: readonly CentsTotal[],
+  produits: readonly CentsTotal[],
+  produitsAci: Decimal,
+  ctx: BudgetContext,
+  out: Finding[],
+  kind: 'prévu' | 'constaté'
+): EnvelopeRulesResult {
+  const sectionCharges = charges.map((t) => t.euros())
+  const result = sectionFindings(
+    sectionCharges,
+    produits.map((t) => t.euros()),
+    ctx,
+    out
+  )
+  const horsAci = sectionCharges[SECTIONS.indexOf('hors_aci')] as Decimal
+  const allocated = sectionCharges.reduce((a, b) => a.plus(b))
+  const chargesAci = allocated.minus(horsAci)
+  const comparison = totalFinding(chargesAci, ctx, out)
+  const whatIf = fongibilite(result, out)
+  hoardingFinding(produitsAci, chargesAci, ctx, out, kind)
+  return { result, sectionCharges, horsAci, allocated, chargesAci, comparison, whatIf }
 }
