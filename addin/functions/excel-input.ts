@@ -63,6 +63,11 @@ export function isoFromExcelSerial(serial: number, argument = 'version'): string
   return iso
 }
 
+/** 2026-01-01 → 46023: the serial Excel stores for an ISO date (from 1 March 1900 on), the inverse of isoFromExcelSerial. */
+export function excelSerial(iso: string): number {
+  return (Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / DAY_MS
+}
+
 /**
  * The `version` argument: empty → the version in force today; text → a version id or an ISO
  * date, resolved by the core; a number → an Excel date, the version in force on that day.

@@ -10,7 +10,7 @@ import {
   toExcelNumber,
   versionSummary,
 } from '../../shared'
-import { dayNumberFromIso } from '../../shared/dates'
+import { excelSerial } from './excel-input'
 
 /** A spilled cell: text or a number; "" for a cell left blank (null would show as 0). */
 export type SpillCell = string | number
@@ -116,12 +116,4 @@ export function echeancierRows(schedule: Schedule): SpillCell[][] {
     ]),
     ['Total', '', '', '', toExcelNumber(schedule.totaux.total), '', '', ''],
   ]
-}
-
-/** Days from 1970-01-01 back to Excel's day zero, 1899-12-30 (serials from 61 on). */
-const EXCEL_DAY_ZERO = 25_569
-
-/** 2026-01-01 → 46023, the serial Excel stores for that date. */
-export function excelSerial(iso: string): number {
-  return dayNumberFromIso(iso) + EXCEL_DAY_ZERO
 }

@@ -1,7 +1,6 @@
 // The plan of a `Budget <année>` sheet: the lines table by section, the envelopes as ACI.* formulas, the profile, the input lists.
 import {
   type BudgetDocument,
-  type BudgetLigne,
   chartFor,
   Decimal,
   type EnvelopeReport,
@@ -18,7 +17,7 @@ import {
   toExcelNumber,
 } from '../../../shared'
 import { centsToDecimal } from '../../../shared/budget/cents'
-import { prepareLine } from '../../../shared/budget/prepare'
+import { type PreparedLine, prepareLine } from '../../../shared/budget/prepare'
 import { prepareActual } from '../../../shared/budget/realise'
 import {
   address,
@@ -88,9 +87,8 @@ function sectionsOf(doc: BudgetDocument): Section[] {
 }
 
 /** The amount each section gets from a line, as the check computes it (keys split to the cent). */
-function partsOf(ligne: BudgetLigne, i: number, doc: BudgetDocument): Map<Section, Decimal> {
+function partsOf(prepared: PreparedLine): Map<Section, Decimal> {
   const parts = new Map<Section, Decimal>()
-  const prepared = prepareLine(ligne, i, chartFor(doc.profil.exercice.debut))
   prepared.parts?.forEach((cents, s) => {
     if (cents !== 0) parts.set(SECTIONS[s] as Section, centsToDecimal(cents))
   })
@@ -106,6 +104,9 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
   const t = tableNames(key)
   const sheetName = freeSheetName(`Budget ${year}`, names.sheets)
   const sections = sectionsOf(doc)
+  // Each line read once (amount, nature, split to the cent), for the envelopes and for its row.
+  const chart = chartFor(profil.exercice.debut)
+  const prepared = doc.lignes.map((ligne, i) => prepareLine(ligne, i, chart))
   const taille = profil.taille ?? tailleOf(profil.population, table)
   const report: EnvelopeReport = envelopes({
     taille,
@@ -211,7 +212,7 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
     formula: `=SUMIFS(${t.budget}[${sectionHeader(section)}],${t.budget}[${BUDGET_HEADERS.nature}],"Charge")`,
     value: euros(expected),
   })
-  const plannedCharges = plannedChargesBySection(doc)
+  const plannedCharges = plannedChargesBySection(prepared)
   const envRows: PlanCell[][] = [
     [
       sectionHeader('fonctionnement'),
@@ -301,7 +302,6 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
   ]
 
   // --- input lists ---------------------------------------------------------------------------
-  const chart = chartFor(profil.exercice.debut)
   const accounts = chart.accounts.filter((a) => natureOf(a.numero) !== undefined)
   const listRows: PlanCell[][] = accounts.map((a, i) => [
     a.numero,
@@ -346,7 +346,8 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
           null,
         ])
       : doc.lignes.map((ligne, i) => {
-          const parts = partsOf(ligne, i, doc)
+          const line = prepared[i] as PreparedLine
+          const parts = partsOf(line)
           let allocated = new Decimal(0)
           for (const amount of parts.values()) allocated = allocated.plus(amount)
           return [
@@ -360,7 +361,7 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
             }),
             { formula: resteFormula, value: euros(new Decimal(ligne.montant).minus(allocated)) },
             ligne.realise === undefined ? null : euros(ligne.realise),
-            ...actualCells(ligne, i, doc, sections),
+            ...actualCells(line, i, sections),
             ligne.financeur === undefined ? null : FINANCEUR_LABELS[ligne.financeur],
             ligne.beneficiaire ?? null,
           ]
@@ -462,28 +463,27 @@ const natureFormula = `=IF(LEFT([@${BUDGET_HEADERS.compte}],1)="6","Charge",IF(L
 
 /** The line's own split of its actual amount, by section; empty cells when it follows the plan. */
 function actualCells(
-  ligne: BudgetLigne,
+  line: PreparedLine,
   i: number,
-  doc: BudgetDocument,
   sections: readonly Section[]
 ): (number | null)[] {
-  if (ligne.realise === undefined || ligne.repartitionRealise === undefined)
+  if (line.ligne.realise === undefined || line.ligne.repartitionRealise === undefined)
     return sections.map(() => null)
-  const prepared = prepareActual(prepareLine(ligne, i, chartFor(doc.profil.exercice.debut)), i)
+  const actual = prepareActual(line, i)
   return sections.map((s) => {
-    const cents = prepared?.parts?.[SECTIONS.indexOf(s)]
+    const cents = actual?.parts?.[SECTIONS.indexOf(s)]
     return cents === undefined || cents === 0 ? null : euros(centsToDecimal(cents))
   })
 }
 
 /** Planned charges (class 6) per section, as the check splits them. */
-function plannedChargesBySection(doc: BudgetDocument): Map<Section, Decimal> {
+function plannedChargesBySection(prepared: readonly PreparedLine[]): Map<Section, Decimal> {
   const totals = new Map<Section, Decimal>()
-  doc.lignes.forEach((ligne, i) => {
-    if (natureOf(ligne.compte) !== 'charge') return
-    for (const [section, amount] of partsOf(ligne, i, doc)) {
+  for (const line of prepared) {
+    if (line.nature !== 'charge') continue
+    for (const [section, amount] of partsOf(line)) {
       totals.set(section, (totals.get(section) ?? new Decimal(0)).plus(amount))
     }
-  })
+  }
   return totals
 }

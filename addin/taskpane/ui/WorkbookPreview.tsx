@@ -9,6 +9,8 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { frenchDate } from '../../../shared'
+import { isoFromExcelSerial } from '../budget-sheet/excel-dates'
 import type { MemorySheet, MemoryWorkbook } from '../workbook/memory-workbook'
 import {
   type CellValue,
@@ -67,7 +69,6 @@ const amount = new Intl.NumberFormat('fr-FR', {
   maximumFractionDigits: 2,
 })
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
-const EXCEL_DAY_ZERO_MS = Date.UTC(1899, 11, 30)
 
 /** A value as Excel shows it with the cell's number format (the few formats the pane writes). */
 function display(value: CellValue, format: string | null): string {
@@ -75,10 +76,7 @@ function display(value: CellValue, format: string | null): string {
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX'
   if (typeof value === 'string') return value
   if (format === null) return String(value).replace('.', ',')
-  if (format.includes('dd/mm/yyyy')) {
-    const iso = new Date(EXCEL_DAY_ZERO_MS + Math.round(value) * 86_400_000).toISOString()
-    return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
-  }
+  if (format.includes('dd/mm/yyyy')) return frenchDate(isoFromExcelSerial(value, 'date'))
   if (format.includes('%')) return `${amount.format(value * 100).replace(/,00$/, '')} %`
   if (format.includes('€')) return `${amount.format(value)} €`
   if (format.includes('#,##0')) return integer.format(value)

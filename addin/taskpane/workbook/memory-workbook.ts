@@ -1,6 +1,7 @@
 // The workbook of the preview: sheets held in memory when the pane runs in a plain browser (no Excel), and in tests.
 import {
   type CellValue,
+  checkNamesFree,
   isFormula,
   type PlanCell,
   parseAddress,
@@ -71,15 +72,7 @@ export class MemoryWorkbook implements Workbook {
   async addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string> {
     const names = this.names()
     const plan = build(names)
-    const lower = (n: string) => n.toLowerCase()
-    if (names.sheets.map(lower).includes(lower(plan.name))) {
-      throw new Error(`La feuille « ${plan.name} » existe déjà : elle n’est pas remplacée.`)
-    }
-    for (const table of plan.tables) {
-      if (names.tables.map(lower).includes(lower(table.name))) {
-        throw new Error(`Le tableau « ${table.name} » existe déjà dans le classeur.`)
-      }
-    }
+    checkNamesFree(plan, names)
     const cells = new Map<string, PlanCell>()
     for (const block of plan.blocks) {
       const start = parseAddress(block.at)

@@ -3,7 +3,7 @@ import {
   type BlockPlan,
   type CellStyle,
   type CellValue,
-  cleanSheetName,
+  checkNamesFree,
   columnLetter,
   type HighlightPlan,
   isFormula,
@@ -69,30 +69,6 @@ export function cellInput(cell: PlanCell): string | number | boolean {
 /** `[Column]` in a structured reference: `'` escapes `[`, `]`, `#` and `'` in a column name. */
 export function structuredColumn(header: string): string {
   return `[${header.replace(/(['#[\]])/g, "'$1")}]`
-}
-
-const lower = (name: string) => name.toLowerCase()
-
-/** The names the plan takes must all be free: the plan builder picks them, this is the last check. */
-export function checkNamesFree(plan: SheetPlan, names: NamesInUse): void {
-  if (plan.name === '' || cleanSheetName(plan.name) !== plan.name) {
-    throw new Error(`Nom de feuille invalide : « ${plan.name} ».`)
-  }
-  if (names.sheets.map(lower).includes(lower(plan.name))) {
-    throw new Error(
-      `La feuille « ${plan.name} » existe déjà dans le classeur : elle n’est pas remplacée.`
-    )
-  }
-  const seen = new Set<string>()
-  for (const table of plan.tables) {
-    if (names.tables.map(lower).includes(lower(table.name))) {
-      throw new Error(`Le tableau « ${table.name} » existe déjà dans le classeur.`)
-    }
-    if (seen.has(lower(table.name))) {
-      throw new Error(`Le tableau « ${table.name} » figure deux fois dans la feuille à écrire.`)
-    }
-    seen.add(lower(table.name))
-  }
 }
 
 /** Items of a list validation go in one string, comma-separated: an item cannot hold a comma. */

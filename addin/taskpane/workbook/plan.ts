@@ -157,6 +157,12 @@ export function tableExtent(table: TablePlan): { rows: number; columns: number }
 
 // --- names ------------------------------------------------------------------------------------
 
+/** Names already used in the workbook, read in the same session as the write that needs them. */
+export interface NamesInUse {
+  readonly sheets: readonly string[]
+  readonly tables: readonly string[]
+}
+
 /** Excel refuses these in a sheet name, and 31 characters at most. */
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g
 
@@ -193,5 +199,29 @@ export function freeTableKey(
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}_${n}`
     if (prefixes.every((p) => !used.has(`${p}_${key}`.toLowerCase()))) return key
+  }
+}
+
+const lower = (name: string) => name.toLowerCase()
+
+/** The names the plan takes must all be free: the plan builder picks them, this is the last check. */
+export function checkNamesFree(plan: SheetPlan, names: NamesInUse): void {
+  if (plan.name === '' || cleanSheetName(plan.name) !== plan.name) {
+    throw new Error(`Nom de feuille invalide : « ${plan.name} ».`)
+  }
+  if (names.sheets.map(lower).includes(lower(plan.name))) {
+    throw new Error(
+      `La feuille « ${plan.name} » existe déjà dans le classeur : elle n’est pas remplacée.`
+    )
+  }
+  const seen = new Set<string>()
+  for (const table of plan.tables) {
+    if (names.tables.map(lower).includes(lower(table.name))) {
+      throw new Error(`Le tableau « ${table.name} » existe déjà dans le classeur.`)
+    }
+    if (seen.has(lower(table.name))) {
+      throw new Error(`Le tableau « ${table.name} » figure deux fois dans la feuille à écrire.`)
+    }
+    seen.add(lower(table.name))
   }
 }

@@ -1,11 +1,7 @@
 // The one door to the workbook: Excel through Office.js, or memory when the pane runs in a plain browser.
-import type { CellValue, SheetPlan } from './plan'
+import type { CellValue, NamesInUse, SheetPlan } from './plan'
 
-/** Names already used in the workbook, read in the same session as the write that needs them. */
-export interface NamesInUse {
-  readonly sheets: readonly string[]
-  readonly tables: readonly string[]
-}
+export type { NamesInUse }
 
 /** A table as read back: its header row and its body, values as Excel shows them. */
 export interface TableData {
