@@ -136,7 +136,14 @@ export function App({ services }: { services: Services }) {
 
   useEffect(() => {
     void refreshRates()
-    refreshBudgets().catch(() => undefined)
+    // The workbook could not be read (Excel busy in cell edit mode…): said, not swallowed.
+    refreshBudgets().catch((error: unknown) =>
+      setNotice({
+        intent: 'error',
+        title: 'Lecture du classeur : échec',
+        text: `${messageOf(error)} Les feuilles de budget apparaîtront à la prochaine action.`,
+      })
+    )
   }, [refreshRates, refreshBudgets])
 
   /** Runs one action of the pane: one at a time, its outcome said in French. */
