@@ -4,8 +4,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { addinAssets, addinOrigin } from './build/addin-assets.ts'
-import { customFunctions } from './build/custom-functions.ts'
+import { addinAssets, addinOrigin } from './vite-plugins/addin-assets.ts'
+import { customFunctions } from './vite-plugins/custom-functions.ts'
 
 const here = (...parts: string[]) =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), ...parts)

@@ -9,7 +9,8 @@ import {
   parseMission,
   parseTaux,
 } from '../../shared'
-import { isEmpty, isoFromExcelSerial, optional, single, versionRef } from './excel-input'
+import { isEmpty, optional, single, versionRef } from '../excel/arguments'
+import { isoFromExcelSerial } from '../excel/dates'
 
 const YEARS = 5
 

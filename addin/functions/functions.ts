@@ -5,9 +5,9 @@
 // Parameters are `unknown` (type "any") so that Excel hands over exactly what the cell holds and
 // the core can say what is wrong in French, rather than Excel answering a bare #VALEUR!.
 import * as core from '../../shared'
+import { codesOf, optional, single, versionRef } from '../excel/arguments'
 import { contractOf, dateArgument } from './contract-input'
 import { toExcelError } from './excel-errors'
-import { codesOf, optional, single, versionRef } from './excel-input'
 import { baremeRows, echeancierRows, missionRows, versionRows } from './spill'
 import { loadWithWorkbooks } from './startup'
 

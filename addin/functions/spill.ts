@@ -3,23 +3,17 @@
 import {
   gridRows,
   MISSION_WORDS,
-  type Phase,
   type RateTable,
   type Schedule,
   TAILLES,
   toExcelNumber,
   versionSummary,
 } from '../../shared'
-import { excelSerial } from './excel-input'
+import { excelSerial } from '../excel/dates'
+import { PHASE_WORDS } from '../excel/phase-words'
 
 /** A spilled cell: text or a number; "" for a cell left blank (null would show as 0). */
 export type SpillCell = string | number
-
-/** The phases in the words `ACI.FIXE` accepts back as its `phase` argument. */
-export const PHASE_WORDS: Record<Phase, string> = {
-  redaction: 'rédaction',
-  mise_a_jour: 'mise à jour',
-}
 
 export const BAREME_HEADER: readonly SpillCell[] = [
   'Code mission',

@@ -1,4 +1,4 @@
-// Types of the modules the build plugins provide to the page (addin/build/custom-functions.ts).
+// Types of the modules the build plugins provide to the page (addin/vite-plugins/custom-functions.ts).
 
 declare module 'virtual:aci-functions-metadata' {
   import type { FunctionsJson } from './functions-metadata'

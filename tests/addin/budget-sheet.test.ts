@@ -1,13 +1,13 @@
 // The budget sheet written to a workbook and read back: the same budget, the same check, nothing of the user's replaced.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { budgetSheetPlan } from '../../addin/taskpane/budget-sheet/budget-plan'
+import { budgetSheetPlan } from '../../addin/taskpane/sheets/budget-plan'
 import {
   listBudgets,
   readBudgetSheet,
   writeBudget,
   writeControl,
-} from '../../addin/taskpane/budget-sheet/budget-workbook'
+} from '../../addin/taskpane/sheets/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import { OfficeWorkbook } from '../../addin/taskpane/workbook/office-workbook'
 import { isFormula, type SheetPlan } from '../../addin/taskpane/workbook/plan'

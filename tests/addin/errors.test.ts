@@ -1,7 +1,7 @@
 // Every kind of bad input gives #VALEUR! or #N/A with a French message naming the argument; nothing escapes as an exception.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { isoFromExcelSerial } from '../../addin/excel/dates'
 import { toExcelError } from '../../addin/functions/excel-errors'
-import { isoFromExcelSerial } from '../../addin/functions/excel-input'
 import * as aci from '../../addin/functions/functions'
 import { AciError, type AciErrorCode, ERROR_KINDS } from '../../shared'
 import {

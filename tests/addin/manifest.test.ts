@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { OfficeAddinManifest } from 'office-addin-manifest'
 import { describe, expect, it } from 'vitest'
-import { addinOrigin, DEV_ORIGIN, rewriteOrigin } from '../../addin/build/addin-assets'
-import { ICON_SIZES, iconFileName } from '../../addin/build/icons'
+import { addinOrigin, DEV_ORIGIN, rewriteOrigin } from '../../addin/vite-plugins/addin-assets'
+import { ICON_SIZES, iconFileName } from '../../addin/vite-plugins/icons'
 import { iconPaths, manifestProblems, parseManifest } from './support/manifest-rules'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')

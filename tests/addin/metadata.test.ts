@@ -1,9 +1,9 @@
 // functions.json as Microsoft's generator makes it from the JSDoc: every function, its parameters in order, the optional ones, French text, spilling results.
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { generateFunctionsMetadata } from '../../addin/build/custom-functions'
 import * as aci from '../../addin/functions/functions'
 import type { FunctionsJson } from '../../addin/taskpane/functions-metadata'
+import { generateFunctionsMetadata } from '../../addin/vite-plugins/custom-functions'
 
 const ENTRY = path.resolve(import.meta.dirname, '../../addin/functions/functions.ts')
 

@@ -1,8 +1,8 @@
 // Each ACI.* function gives the shared core's figures, to the cent, for every version, taille, mission and a spread of rates, however Excel passes them.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PHASE_WORDS } from '../../addin/excel/phase-words'
 import * as aci from '../../addin/functions/functions'
-import { PHASE_WORDS } from '../../addin/functions/spill'
 import * as core from '../../shared'
 import { installCustomFunctions, removeCustomFunctions } from './support/custom-functions'
 

@@ -1,7 +1,7 @@
 // Benchmark of the ACI.* entry points: a recalculation of 100 000 cells as Excel's batches call them, beside the shared core alone.
 import path from 'node:path'
-import { generateFunctionsMetadata } from '../../addin/build/custom-functions'
 import * as aci from '../../addin/functions/functions'
+import { generateFunctionsMetadata } from '../../addin/vite-plugins/custom-functions'
 import * as core from '../../shared'
 import { measure, printFigure, printTitle, printVersus, timeMs } from './harness'
 

@@ -7,7 +7,7 @@ import {
   type Catalog,
   checkBudget,
 } from '../../../shared'
-import type { CheckOrigin } from '../budget-sheet/control-plan'
+import type { CheckOrigin } from '../sheets/control-plan'
 
 export interface CheckResult {
   readonly report: BudgetReport

@@ -26,19 +26,19 @@ import {
   scheduleOf,
   todayInFrance,
 } from '../../../shared'
+import { type CheckResult, runCheck } from '../check/run-check'
+import { contractOfProfile } from '../profile/contract-of-profile'
+import { draftOf, evaluateDraft, newDraft, type ProfileDraft } from '../profile/draft'
+import { loadRateSource, type RateSourceState } from '../rates/rate-source'
+import type { KeyValueStore } from '../rates/storage'
 import {
   type BudgetRef,
   listBudgets,
   readBudgetSheet,
   writeBudget,
   writeControl,
-} from '../budget-sheet/budget-workbook'
-import { type CheckResult, runCheck } from '../check/run-check'
-import { contractOfProfile } from '../contract-sheet/contract-of-profile'
-import { cutoffPlan, schedulePlan } from '../contract-sheet/contract-plans'
-import { draftOf, evaluateDraft, newDraft, type ProfileDraft } from '../profile/draft'
-import { loadRateSource, type RateSourceState } from '../rates/rate-source'
-import type { KeyValueStore } from '../rates/storage'
+} from '../sheets/budget-workbook'
+import { cutoffPlan, schedulePlan } from '../sheets/contract-plans'
 import { MemoryWorkbook } from '../workbook/memory-workbook'
 import type { Workbook } from '../workbook/workbook'
 import { BudgetPanel } from './BudgetPanel'

@@ -9,7 +9,7 @@ import {
   Subtitle2,
 } from '@fluentui/react-components'
 import { type ReactNode, useId, useRef } from 'react'
-import type { BudgetRef } from '../budget-sheet/budget-workbook'
+import type { BudgetRef } from '../sheets/budget-workbook'
 import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({

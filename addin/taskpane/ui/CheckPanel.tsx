@@ -24,9 +24,9 @@ import {
   type Severity,
   type Status,
 } from '../../../shared'
-import type { BudgetRef } from '../budget-sheet/budget-workbook'
-import { ORIGIN_LABELS, SEVERITY_LABELS } from '../budget-sheet/control-plan'
 import type { CheckResult } from '../check/run-check'
+import type { BudgetRef } from '../sheets/budget-workbook'
+import { ORIGIN_LABELS, SEVERITY_LABELS } from '../sheets/control-plan'
 import { BudgetChoice } from './BudgetPanel'
 import { usePanelStyles } from './panel-styles'
 

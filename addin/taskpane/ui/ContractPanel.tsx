@@ -33,7 +33,7 @@ import {
   scheduleOf,
   type VariableRecognition,
 } from '../../../shared'
-import { contractOfProfile } from '../contract-sheet/contract-of-profile'
+import { contractOfProfile } from '../profile/contract-of-profile'
 import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components'
 import { Fragment } from 'react'
 import { bundledCatalog } from '../../../shared'
-import { type FunctionEntry, functionEntries } from '../catalog'
+import { type FunctionEntry, functionEntries } from '../function-catalog'
 
 import { useListStyles } from './list-styles'
 

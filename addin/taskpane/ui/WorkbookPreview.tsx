@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { frenchDate } from '../../../shared'
-import { isoFromExcelSerial } from '../budget-sheet/excel-dates'
+import { isoFromExcelSerial } from '../../excel/dates'
 import type { MemorySheet, MemoryWorkbook } from '../workbook/memory-workbook'
 import {
   type CellValue,

@@ -19,6 +19,8 @@ import {
 import { centsToDecimal } from '../../../shared/budget/cents'
 import { type PreparedLine, prepareLine } from '../../../shared/budget/prepare'
 import { prepareActual } from '../../../shared/budget/realise'
+import { excelSerial } from '../../excel/dates'
+import { PHASE_WORDS } from '../../excel/phase-words'
 import {
   address,
   type ColumnPlan,
@@ -30,13 +32,11 @@ import {
   type SheetPlan,
 } from '../workbook/plan'
 import type { NamesInUse } from '../workbook/workbook'
-import { excelSerialFromIso } from './excel-dates'
 import {
   actualHeader,
   BUDGET_HEADERS,
   ENVELOPPE_HEADERS,
   FORMATS,
-  PHASE_WORDS,
   PROFIL_HEADERS,
   PROFIL_ROWS,
   type ProfilRow,
@@ -183,10 +183,10 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
       population === null
         ? taille
         : { formula: `=ACI.TAILLE(${profilCell('population')})`, value: taille },
-    signature: excelSerialFromIso(profil.signature),
+    signature: excelSerial(profil.signature),
     version: table.id,
-    debut: excelSerialFromIso(profil.exercice.debut),
-    fin: excelSerialFromIso(profil.exercice.fin),
+    debut: excelSerial(profil.exercice.debut),
+    fin: excelSerial(profil.exercice.fin),
     pass: profil.seuils?.pass === undefined ? null : Number(profil.seuils.pass) / 100,
     thesaurisation:
       profil.seuils?.thesaurisation === undefined
@@ -240,7 +240,7 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
       return [
         sectionHeader(line.mission),
         line.mission,
-        mission === undefined ? null : excelSerialFromIso(mission.debut),
+        mission === undefined ? null : excelSerial(mission.debut),
         line.taux.toNumber(),
         line.phase === null ? null : PHASE_WORDS[line.phase],
         {

@@ -59,9 +59,6 @@ export const BUDGET_HEADERS = {
   beneficiaire: 'Bénéficiaire',
 } as const
 
-/** The crisis plan's phase as the sheet writes it and as ACI.FIXE reads it. */
-export { PHASE_WORDS } from '../../functions/spill'
-
 /** The column header of a section in the budget table: its French label. */
 export function sectionHeader(section: Section): string {
   return sectionLabel(section)

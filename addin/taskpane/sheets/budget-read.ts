@@ -18,14 +18,14 @@ import {
   type Section,
   toAmountString,
 } from '../../../shared'
+import { isoFromExcelSerial } from '../../excel/dates'
+import { PHASE_WORDS } from '../../excel/phase-words'
 import type { CellValue } from '../workbook/plan'
 import type { TableData } from '../workbook/workbook'
-import { isoFromExcelSerial } from './excel-dates'
 import {
   actualHeader,
   BUDGET_HEADERS,
   ENVELOPPE_HEADERS,
-  PHASE_WORDS,
   PROFIL_ROWS,
   type ProfilRow,
   sectionHeader,

@@ -1,10 +1,10 @@
 // The task pane's list of functions: the syntax shown is the metadata's, and every example, typed as in French Excel, computes.
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateFunctionsMetadata } from '../../addin/build/custom-functions'
 import * as aci from '../../addin/functions/functions'
-import { EXAMPLES, functionEntries } from '../../addin/taskpane/catalog'
+import { EXAMPLES, functionEntries } from '../../addin/taskpane/function-catalog'
 import type { FunctionsJson } from '../../addin/taskpane/functions-metadata'
+import { generateFunctionsMetadata } from '../../addin/vite-plugins/custom-functions'
 import { installCustomFunctions, removeCustomFunctions } from './support/custom-functions'
 
 let metadata: FunctionsJson

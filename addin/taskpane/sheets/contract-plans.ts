@@ -7,8 +7,7 @@ import {
   type Schedule,
   toExcelNumber,
 } from '../../../shared'
-import { excelSerialFromIso } from '../budget-sheet/excel-dates'
-import { FORMATS } from '../budget-sheet/layout'
+import { excelSerial } from '../../excel/dates'
 import {
   address,
   type ColumnPlan,
@@ -18,6 +17,7 @@ import {
   type SheetPlan,
 } from '../workbook/plan'
 import type { NamesInUse } from '../workbook/workbook'
+import { FORMATS } from './layout'
 
 const column = (header: string, format: string | null, width: number, total?: 'sum'): ColumnPlan =>
   total === undefined ? { header, format, width } : { header, format, width, total }
@@ -48,13 +48,13 @@ export function schedulePlan(
     column('Calcul', null, 70),
   ]
   const rows = schedule.paiements.map((p): PlanCell[] => [
-    excelSerialFromIso(p.date),
+    excelSerial(p.date),
     p.annee,
     PAYMENT_KIND_LABELS[p.nature],
     p.mission === null ? '' : MISSION_WORDS[p.mission].label,
     toExcelNumber(p.montant),
-    excelSerialFromIso(p.periode.du),
-    excelSerialFromIso(p.periode.au),
+    excelSerial(p.periode.du),
+    excelSerial(p.periode.au),
     p.base,
   ])
   const yearsAt = { row: 4 + rows.length + 4, column: 0 }
@@ -70,8 +70,8 @@ export function schedulePlan(
   ]
   const yearRows = schedule.parAnnee.map((y): PlanCell[] => [
     y.annee,
-    excelSerialFromIso(y.debut),
-    excelSerialFromIso(y.fin),
+    excelSerial(y.debut),
+    excelSerial(y.fin),
     y.taille,
     toExcelNumber(y.fonctionnement),
     toExcelNumber(y.fixe),
@@ -160,7 +160,7 @@ export function cutoffPlan(
     column('Calcul', null, 80),
   ]
   const journalRows = cutoff.journal.map((j): PlanCell[] => [
-    excelSerialFromIso(j.date),
+    excelSerial(j.date),
     ECRITURES[j.ecriture],
     j.compte,
     j.libelle,
