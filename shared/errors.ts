@@ -24,6 +24,10 @@ export const ERROR_KINDS = {
   donnees_invalides: 'invalid',
   contrat_invalide: 'invalid',
   exercice_invalide: 'invalid',
+  encodage_invalide: 'invalid',
+  fec_invalide: 'invalid',
+  regles_invalides: 'invalid',
+  tresorerie_invalide: 'invalid',
 } as const
 
 export type AciErrorCode = keyof typeof ERROR_KINDS

@@ -111,4 +111,13 @@ export { type GridRow, gridRows, type VersionSummary, versionSummary } from './r
 export { loadRateTable } from './rates/load'
 export { PHASES, type Phase, type RateTableData, rateTableSchema } from './rates/schema'
 export { type Mission, type PerTaille, type RateTable, TAILLES, type Taille } from './rates/table'
+export {
+  charsetOf,
+  type DecodedText,
+  type DecodeOptions,
+  decodeText,
+  type Encodage,
+  type EncodageSource,
+  encodageLabel,
+} from './text/decode'
 export { isoDateSchema } from './wire-schemas'
