@@ -52,6 +52,7 @@ export {
   sectionLabel,
   splitAmount,
   splitCents,
+  tableOf,
 } from './budget'
 export * from './contract'
 export { isIsoDate, todayInFrance } from './dates'

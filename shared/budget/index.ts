@@ -27,7 +27,7 @@ export {
   type Severity,
 } from './findings'
 export { budgetFromJson, budgetToJson } from './json'
-export { type BudgetOptions, parseBudget } from './parse'
+export { type BudgetOptions, parseBudget, tableOf } from './parse'
 export { bundledPass, loadPass, type PassTable } from './pass'
 export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
 export { type PreparedActual, prepareActual, splitInProportion } from './realise'
