@@ -90,6 +90,7 @@ export {
   variable,
   variableMax,
 } from './funding'
+export * from './indicators'
 export {
   MISSION_CODES,
   MISSION_WORDS,

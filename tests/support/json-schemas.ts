@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { budgetSchema, rateTableSchema } from '../../shared'
+import { annexeSchema, budgetSchema, rateTableSchema } from '../../shared'
 
 export interface PublishedSchema {
   /** Path from the repository root. */
@@ -31,6 +31,14 @@ export function publishedSchemas(): PublishedSchema[] {
         'budget.schema.json',
         'Budget analytique d’une CPTS (ACI)',
         toJsonSchema(budgetSchema, { errorMode: 'ignore' })
+      ),
+    },
+    {
+      path: 'shared/indicators/annexe.schema.json',
+      text: render(
+        'annexe.schema.json',
+        'Annexe des indicateurs d’une année de contrat ACI-CPTS',
+        toJsonSchema(annexeSchema, { errorMode: 'ignore' })
       ),
     },
   ]
