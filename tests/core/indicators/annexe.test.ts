@@ -109,7 +109,7 @@ describe('parseAnnexe', () => {
     [
       'an action id used twice',
       (d: Doc) => {
-        ;(d.missions[2]?.actions[0] as { id: string }).id = 'mt'
+        ;(d.missions[2]?.actions[0] as unknown as { id: string }).id = 'mt'
       },
       'annexe.missions[2].actions[0].id',
       'l’identifiant d’action « mt »',
@@ -117,7 +117,7 @@ describe('parseAnnexe', () => {
     [
       'a mission written twice',
       (d: Doc) => {
-        ;(d.missions[1] as { mission: string }).mission = 'acces'
+        ;(d.missions[1] as unknown as { mission: string }).mission = 'acces'
       },
       'annexe.missions[1].mission',
       'la mission acces est écrite deux fois',
