@@ -91,6 +91,7 @@ export {
   variableMax,
 } from './funding'
 export * from './indicators'
+export * from './ledger'
 export {
   MISSION_CODES,
   MISSION_WORDS,
@@ -122,4 +123,5 @@ export {
   type EncodageSource,
   encodageLabel,
 } from './text/decode'
+export * from './treasury'
 export { isoDateSchema } from './wire-schemas'

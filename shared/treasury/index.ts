@@ -1,0 +1,8 @@
+// The cash plan of a CPTS: month by month, from its opening cash, the ACI schedule and its budget.
+export {
+  type CashAlert,
+  type CashMonth,
+  type CashPlan,
+  type CashPlanInput,
+  planDeTresorerie,
+} from './plan'
