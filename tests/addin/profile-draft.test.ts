@@ -9,7 +9,7 @@ import {
   parseTauxText,
   withSignature,
 } from '../../addin/taskpane/profile/draft'
-import { bundledCatalog, toAmountString } from '../../shared'
+import { bundledCatalog, checkBudget, toAmountString } from '../../shared'
 
 const catalog = bundledCatalog()
 const avenant2 = catalog.byVersionId('aci-avenant-2')
@@ -155,8 +155,11 @@ describe('runCheck', () => {
   })
 
   it('uses the service’s report when it answers, and its French detail when it refuses', async () => {
-    const ok = (async () => Response.json({ cpts: 'du service' })) as typeof globalThis.fetch
-    expect((await runCheck(doc, { fetch: ok, api: 'https://x/api/v1/' })).origin).toBe('service')
+    const report = { ...checkBudget(doc), cpts: 'du service' }
+    const ok = (async () => Response.json(report)) as typeof globalThis.fetch
+    const answered = await runCheck(doc, { fetch: ok, api: 'https://x/api/v1/' })
+    expect(answered.origin).toBe('service')
+    expect(answered.report.cpts).toBe('du service')
     const refused = (async () =>
       Response.json(
         { title: 'Budget invalide', detail: 'lignes[0].compte : inconnu' },
@@ -165,5 +168,21 @@ describe('runCheck', () => {
     await expect(runCheck(doc, { fetch: refused, api: 'https://x/api/v1/' })).rejects.toThrow(
       'lignes[0].compte : inconnu'
     )
+  })
+
+  it('checks here, and says why, when the service answers something that is not a report', async () => {
+    for (const body of [
+      { cpts: 'du service' },
+      'pas du JSON',
+      { ...checkBudget(doc), findings: 3 },
+    ]) {
+      const odd = (async () =>
+        typeof body === 'string' ? new Response(body) : Response.json(body)) as typeof fetch
+      const result = await runCheck(doc, { fetch: odd, api: 'https://x/api/v1/' })
+      expect(result.origin).toBe('local')
+      expect(result.note).toBe('Réponse du service illisible : contrôle fait sur cet ordinateur.')
+      expect(result.report.cpts).toBe('CPTS Essai')
+      expect(result.report.totaux.charges).toBe('1000.00')
+    }
   })
 })

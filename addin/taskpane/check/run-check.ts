@@ -7,7 +7,10 @@ import {
   type Catalog,
   checkBudget,
 } from '../../../shared'
-import type { CheckOrigin } from '../sheets/control-plan'
+import { reportOf } from './report'
+
+/** Who ran the check: the service (the Worker) or this computer (the shared module, offline). */
+export type CheckOrigin = 'service' | 'local'
 
 export interface CheckResult {
   readonly report: BudgetReport
@@ -18,8 +21,9 @@ export interface CheckResult {
 
 /**
  * POST /api/v1/budgets/check. A 4xx answer is the service refusing the budget: its problem+json
- * detail is the error to show (the shared module would refuse it the same way). No answer, or a
- * 5xx: the shared module checks it here, offline.
+ * detail is the error to show (the shared module would refuse it the same way). No answer, a
+ * 5xx, or an answer that is not a report (read through its schema, never cast): the shared module
+ * checks it here, offline.
  */
 export async function runCheck(
   doc: BudgetDocument,
@@ -41,7 +45,15 @@ export async function runCheck(
     return local('Service injoignable : contrôle fait sur cet ordinateur.')
   }
   if (response.ok) {
-    return { report: (await response.json()) as BudgetReport, origin: 'service', note: null }
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch {
+      body = null
+    }
+    const report = reportOf(body)
+    if (report !== null) return { report, origin: 'service', note: null }
+    return local('Réponse du service illisible : contrôle fait sur cet ordinateur.')
   }
   if (response.status >= 400 && response.status < 500) {
     let detail = `Le service a refusé le budget (statut ${response.status}).`

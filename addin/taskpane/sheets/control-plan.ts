@@ -1,12 +1,8 @@
 // The plan of a `Contrôle <année>` sheet: the check's report per section, its findings, and a chart of envelope against charges.
-import {
-  type BudgetReport,
-  Decimal,
-  formatEuros,
-  frenchDate,
-  type Severity,
-  toExcelNumber,
-} from '../../../shared'
+import { type BudgetReport, Decimal, formatEuros, frenchDate, toExcelNumber } from '../../../shared'
+import { sectionsShown } from '../check/report'
+import type { CheckOrigin } from '../check/run-check'
+import { ORIGIN_LABELS, SEVERITY_LABELS } from '../wording'
 import {
   address,
   type ColumnPlan,
@@ -18,20 +14,6 @@ import {
 } from '../workbook/plan'
 import type { NamesInUse } from '../workbook/workbook'
 import { FORMATS } from './layout'
-
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: 'Erreur',
-  warning: 'Avertissement',
-  info: 'Information',
-}
-
-/** Who ran the check: the service (the Worker) or this computer (the shared module, offline). */
-export type CheckOrigin = 'service' | 'local'
-
-export const ORIGIN_LABELS: Readonly<Record<CheckOrigin, string>> = {
-  service: 'par le service en ligne ACI-CPTS',
-  local: 'sur cet ordinateur (module de calcul intégré, hors ligne)',
-}
 
 const euros = (amount: string | null): number | null =>
   amount === null ? null : toExcelNumber(new Decimal(amount))
@@ -74,9 +56,7 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
       : []),
   ]
   // Only the sections with an envelope or charges: the chart compares what can be compared.
-  const shown = report.sections.filter(
-    (s) => s.enveloppe !== null || !new Decimal(s.charges).isZero()
-  )
+  const shown = sectionsShown(report)
   const sectionRows: PlanCell[][] = shown.map((s) => [
     s.label,
     euros(s.enveloppe),

@@ -24,9 +24,10 @@ import {
   type Severity,
   type Status,
 } from '../../../shared'
+import { sectionsShown } from '../check/report'
 import type { CheckResult } from '../check/run-check'
 import type { BudgetRef } from '../sheets/budget-workbook'
-import { ORIGIN_LABELS, SEVERITY_LABELS } from '../sheets/control-plan'
+import { ORIGIN_LABELS, SEVERITY_LABELS } from '../wording'
 import { BudgetChoice } from './BudgetPanel'
 import { usePanelStyles } from './panel-styles'
 
@@ -129,34 +130,32 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
             </TableRow>
           </TableHeader>
           <TableBody>
-            {report.sections
-              .filter((s) => s.enveloppe !== null || !new Decimal(s.charges).isZero())
-              .map((s) => (
-                <TableRow key={s.section}>
-                  <TableCell>{s.label}</TableCell>
-                  <TableCell className={styles.amount}>
-                    {s.enveloppe === null ? '—' : formatEuros(new Decimal(s.enveloppe))}
-                  </TableCell>
-                  <TableCell className={styles.amount}>
-                    {formatEuros(new Decimal(s.charges))}
-                  </TableCell>
-                  <TableCell>
-                    <Badge
-                      className={styles.badge}
-                      appearance="tint"
-                      color={STATUS_COLOR[s.status]}
-                      title={s.statusLabel}
-                    >
-                      {STATUS_WORDS[s.status]}
-                    </Badge>
-                    {s.difference !== null && (
-                      <Caption1 block className={styles.amount}>
-                        {formatEuros(new Decimal(s.difference))}
-                      </Caption1>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
+            {sectionsShown(report).map((s) => (
+              <TableRow key={s.section}>
+                <TableCell>{s.label}</TableCell>
+                <TableCell className={styles.amount}>
+                  {s.enveloppe === null ? '—' : formatEuros(new Decimal(s.enveloppe))}
+                </TableCell>
+                <TableCell className={styles.amount}>
+                  {formatEuros(new Decimal(s.charges))}
+                </TableCell>
+                <TableCell>
+                  <Badge
+                    className={styles.badge}
+                    appearance="tint"
+                    color={STATUS_COLOR[s.status]}
+                    title={s.statusLabel}
+                  >
+                    {STATUS_WORDS[s.status]}
+                  </Badge>
+                  {s.difference !== null && (
+                    <Caption1 block className={styles.amount}>
+                      {formatEuros(new Decimal(s.difference))}
+                    </Caption1>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
         <Body1>
