@@ -2,10 +2,10 @@
 /// <reference types="office-js" />
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { todayInFrance } from '../../shared'
 import { defaultStore } from './rates/storage'
 import { App, type Services } from './ui/App'
 import { MemoryWorkbook } from './workbook/memory-workbook'
-import { OfficeWorkbook } from './workbook/office-workbook'
 
 /** Is the page running inside Excel? False in a plain browser or when office.js could not be fetched. */
 async function inExcel(): Promise<boolean> {
@@ -22,13 +22,17 @@ inExcel()
     console.warn('ACI-CPTS : Office.onReady a échoué', error)
     return false
   })
-  .then((excel) => {
+  .then(async (excel) => {
     const services: Services = {
-      workbook: excel ? new OfficeWorkbook() : new MemoryWorkbook(),
+      // The Office.js writer is fetched only inside Excel; the preview needs none of it.
+      workbook: excel
+        ? new (await import('./workbook/office-workbook')).OfficeWorkbook()
+        : new MemoryWorkbook(),
       fetch: (input, init) => globalThis.fetch(input, init),
       // The Worker that serves this page serves the API beside it.
       api: new URL('api/v1/', document.baseURI).href,
       store: defaultStore(),
+      today: () => todayInFrance(),
     }
     root.render(
       <StrictMode>

@@ -2,52 +2,41 @@
 import {
   Body1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   makeStyles,
-  Spinner,
   Tab,
   TabList,
   Title3,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import {
-  actualsFromCsv,
-  budgetFromCsv,
-  budgetFromJson,
-  budgetToCsv,
-  budgetToJson,
-  bundledCatalog,
-  cutoffOf,
-  isAciError,
-  scheduleOf,
-  todayInFrance,
-} from '../../../shared'
-import { type CheckResult, runCheck } from '../check/run-check'
-import { contractOfProfile } from '../profile/contract-of-profile'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { bundledCatalog } from '../../../shared'
+import type { BudgetList, ContractChoices, ContractView, PaneServices } from '../actions'
+import { failureNotice, messageOf, type Notice, type Outcome } from '../actions/notice'
+import type { CheckResult } from '../check/run-check'
 import { draftOf, evaluateDraft, newDraft, type ProfileDraft } from '../profile/draft'
-import { loadRateSource, type RateSourceState } from '../rates/rate-source'
-import type { KeyValueStore } from '../rates/storage'
-import {
-  type BudgetRef,
-  listBudgets,
-  readBudgetSheet,
-  writeBudget,
-  writeControl,
-} from '../sheets/budget-workbook'
-import { cutoffPlan, schedulePlan } from '../sheets/contract-plans'
+import type { RateSourceState } from '../rates/rate-source'
+import type { BudgetRef } from '../sheets/budget-workbook'
 import { MemoryWorkbook } from '../workbook/memory-workbook'
-import type { Workbook } from '../workbook/workbook'
-import { BudgetPanel } from './BudgetPanel'
-import { CheckPanel } from './CheckPanel'
-import { type ContractChoices, ContractPanel } from './ContractPanel'
-import { FunctionsPanel } from './FunctionsPanel'
+import { download } from './download'
 import { ProfilePanel } from './ProfilePanel'
-import { RatesPanel } from './RatesPanel'
-import { WorkbookPreview } from './WorkbookPreview'
+
+// The Profil tab is what the pane opens on; the other tabs, the workbook preview and the actions
+// come in their own files, fetched once the profile form is on screen.
+const loadActions = () => import('../actions')
+const ActionStatus = lazy(() => import('./ActionStatus').then((m) => ({ default: m.ActionStatus })))
+const BudgetPanel = lazy(() => import('./BudgetPanel').then((m) => ({ default: m.BudgetPanel })))
+const CheckPanel = lazy(() => import('./CheckPanel').then((m) => ({ default: m.CheckPanel })))
+const ContractPanel = lazy(() =>
+  import('./ContractPanel').then((m) => ({ default: m.ContractPanel }))
+)
+const RatesPanel = lazy(() => import('./RatesPanel').then((m) => ({ default: m.RatesPanel })))
+const FunctionsPanel = lazy(() =>
+  import('./FunctionsPanel').then((m) => ({ default: m.FunctionsPanel }))
+)
+const WorkbookPreview = lazy(() =>
+  import('./WorkbookPreview').then((m) => ({ default: m.WorkbookPreview }))
+)
 
 const useStyles = makeStyles({
   layout: {
@@ -70,36 +59,13 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 })
 
-export interface Services {
-  readonly workbook: Workbook
-  readonly fetch: typeof fetch
-  /** The service's API root, e.g. https://localhost:8787/api/v1/. */
-  readonly api: string
-  readonly store: KeyValueStore
-}
+export type Services = PaneServices
 
 type TabId = 'profil' | 'budget' | 'controle' | 'contrat' | 'baremes' | 'fonctions'
 
-type Notice = { intent: 'success' | 'error' | 'info'; title: string; text: string } | null
-
-function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
-function messageOf(error: unknown): string {
-  if (isAciError(error)) return error.message
-  if (error instanceof Error) return error.message
-  return String(error)
-}
-
 export function App({ services }: { services: Services }) {
   const styles = useStyles()
-  const today = todayInFrance()
+  const today = services.today()
   const [tab, setTab] = useState<TabId>('profil')
   const [rates, setRates] = useState<RateSourceState | null>(null)
   const catalog = rates?.catalog ?? bundledCatalog()
@@ -108,7 +74,7 @@ export function App({ services }: { services: Services }) {
   )
   const result = useMemo(() => evaluateDraft(draft, catalog), [draft, catalog])
   const [busy, setBusy] = useState<string | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [budgets, setBudgets] = useState<readonly BudgetRef[]>([])
   const [selected, setSelected] = useState<string | null>(null)
   const [check, setCheck] = useState<CheckResult | null>(null)
@@ -120,157 +86,104 @@ export function App({ services }: { services: Services }) {
     variable: 'versement',
   })
   const { workbook } = services
+  const withCatalog = { ...services, catalog }
 
-  const refreshRates = useCallback(async () => {
-    setRates(await loadRateSource(services))
-  }, [services])
-
-  const refreshBudgets = useCallback(
-    async (choose?: string) => {
-      const list = await listBudgets(workbook)
-      setBudgets(list)
-      setSelected((current) => choose ?? current ?? list[list.length - 1]?.key ?? null)
-    },
-    [workbook]
-  )
+  const showBudgets = useCallback((list: BudgetList) => {
+    setBudgets(list.budgets)
+    setSelected(list.selected)
+  }, [])
 
   useEffect(() => {
-    void refreshRates()
-    // The workbook could not be read (Excel busy in cell edit mode…): said, not swallowed.
-    refreshBudgets().catch((error: unknown) =>
-      setNotice({
-        intent: 'error',
-        title: 'Lecture du classeur : échec',
-        text: `${messageOf(error)} Les feuilles de budget apparaîtront à la prochaine action.`,
-      })
-    )
-  }, [refreshRates, refreshBudgets])
+    loadActions().then(async (actions) => {
+      const [loaded, list] = await Promise.allSettled([
+        actions.refreshRates(services),
+        actions.budgetList(services),
+      ])
+      if (loaded.status === 'fulfilled') setRates(loaded.value.rates)
+      if (list.status === 'fulfilled') {
+        setBudgets(list.value.budgets)
+        setSelected((current) => current ?? list.value.selected)
+      } else {
+        // The workbook could not be read (Excel busy in cell edit mode…): said, not swallowed.
+        setNotice({
+          intent: 'error',
+          title: 'Lecture du classeur : échec',
+          text: `${messageOf(list.reason)} Les feuilles de budget apparaîtront à la prochaine action.`,
+        })
+      }
+    })
+  }, [services])
 
-  /** Runs one action of the pane: one at a time, its outcome said in French. */
-  const act = async (label: string, action: () => Promise<Notice>) => {
+  /** Runs one action of the pane: one at a time, its outcome said in French, its state applied. */
+  const run = async <T extends Outcome>(
+    label: string,
+    action: (actions: Awaited<ReturnType<typeof loadActions>>) => Promise<T>,
+    apply: (outcome: NoInfer<T>) => void = () => {}
+  ) => {
     setBusy(label)
     setNotice(null)
     try {
-      setNotice(await action())
+      const outcome = await action(await loadActions())
+      apply(outcome)
+      setNotice(outcome.notice)
     } catch (error) {
-      setNotice({ intent: 'error', title: `${label} : échec`, text: messageOf(error) })
+      setNotice(failureNotice(label, error))
     } finally {
       setBusy(null)
     }
   }
 
-  const generate = () =>
-    act('Génération', async () => {
-      if (result.profil === null || result.table === null) {
-        setProfileAsked(true)
-        throw new Error('Profil incomplet : complétez les champs signalés de l’onglet Profil.')
-      }
-      const doc = { profil: result.profil, lignes: [] }
-      const ref = await writeBudget(workbook, doc, result.table, today)
-      await refreshBudgets(ref.key)
-      return {
-        intent: 'success',
-        title: `Feuille « ${ref.sheet} » créée`,
-        text: 'Saisissez les montants par section, puis vérifiez le budget (onglet Contrôle).',
-      }
-    })
+  const generate = () => {
+    if (result.profil === null || result.table === null) setProfileAsked(true)
+    return run(
+      'Génération',
+      (a) => a.generateBudget(services, { profil: result.profil, table: result.table }),
+      (outcome) => showBudgets(outcome)
+    )
+  }
 
   const importFile = (file: File) =>
-    act('Import', async () => {
-      const text = await file.text()
-      const doc = file.name.toLowerCase().endsWith('.csv')
-        ? budgetFromCsv(text)
-        : budgetFromJson(text)
-      const table =
-        doc.profil.version === undefined
-          ? catalog.inForceOn(doc.profil.signature)
-          : catalog.byVersionId(doc.profil.version)
-      const ref = await writeBudget(workbook, doc, table, today)
-      setDraft(draftOf(doc.profil, table))
-      await refreshBudgets(ref.key)
-      return {
-        intent: 'success',
-        title: `« ${file.name} » importé`,
-        text: `${doc.lignes.length} lignes écrites dans la nouvelle feuille « ${ref.sheet} ».`,
+    run(
+      'Import',
+      async (a) => a.importBudget(withCatalog, { name: file.name, text: await file.text() }),
+      (outcome) => {
+        setDraft(draftOf(outcome.profil, outcome.table))
+        showBudgets(outcome)
       }
-    })
+    )
 
   const exportBudget = (format: 'json' | 'csv') =>
-    act('Export', async () => {
-      if (selected === null) throw new Error('Choisissez une feuille de budget.')
-      const doc = await readBudgetSheet(workbook, selected, catalog)
-      const name = `budget-${selected}.${format}`
-      if (format === 'json') download(name, budgetToJson(doc), 'application/json')
-      else download(name, budgetToCsv(doc), 'text/csv;charset=utf-8')
-      return {
-        intent: 'success',
-        title: `Budget exporté`,
-        text: `Fichier ${name} (${doc.lignes.length} lignes).`,
-      }
-    })
+    run(
+      'Export',
+      (a) => a.exportBudget(withCatalog, { key: selected, format }),
+      (outcome) => download(outcome.file)
+    )
 
   const importActuals = (file: File) =>
-    act('Import du réalisé', async () => {
-      if (selected === null) throw new Error('Choisissez une feuille de budget.')
-      const doc = actualsFromCsv(
-        await file.text(),
-        await readBudgetSheet(workbook, selected, catalog)
-      )
-      const table =
-        doc.profil.version === undefined
-          ? catalog.inForceOn(doc.profil.signature)
-          : catalog.byVersionId(doc.profil.version)
-      const ref = await writeBudget(workbook, doc, table, today)
-      await refreshBudgets(ref.key)
-      return {
-        intent: 'success',
-        title: `Réalisé de « ${file.name} » importé`,
-        text: `Budget et réalisé écrits dans la nouvelle feuille « ${ref.sheet} » ; la feuille d’origine n’est pas modifiée.`,
-      }
-    })
+    run(
+      'Import du réalisé',
+      async (a) =>
+        a.importActuals(withCatalog, {
+          key: selected,
+          file: { name: file.name, text: await file.text() },
+        }),
+      (outcome) => showBudgets(outcome)
+    )
 
   const verify = () =>
-    act('Contrôle', async () => {
-      if (selected === null) throw new Error('Choisissez une feuille de budget.')
-      const sheet = budgets.find((b) => b.key === selected)?.sheet ?? selected
-      const doc = await readBudgetSheet(workbook, selected, catalog)
-      const checked = await runCheck(doc, { ...services, catalog })
-      setCheck(checked)
-      const written = await writeControl(workbook, checked, sheet, today)
-      setControlSheet(written)
-      const c = checked.report.counts
-      return {
-        intent: c.error > 0 ? 'error' : c.warning > 0 ? 'info' : 'success',
-        title: 'Budget vérifié',
-        text: `${c.error} erreur(s), ${c.warning} avertissement(s), ${c.info} information(s) ; rapport dans « ${written} ».`,
+    run(
+      'Contrôle',
+      (a) => a.checkBudgetSheet(withCatalog, { key: selected, budgets }),
+      (outcome) => {
+        setCheck(outcome.check)
+        setControlSheet(outcome.controlSheet)
       }
-    })
+    )
 
-  const writeContractSheet = (what: 'echeancier' | 'cloture') =>
-    act(what === 'echeancier' ? 'Échéancier' : 'Clôture', async () => {
-      const profil = result.profil
-      if (profil === null) throw new Error('Profil incomplet.')
-      const schedule = scheduleOf(contractOfProfile(profil, choices.prorata))
-      const sheet =
-        what === 'echeancier'
-          ? await workbook.addSheet((names) =>
-              schedulePlan({ schedule, cpts: profil.nom, today }, names)
-            )
-          : await workbook.addSheet((names) =>
-              cutoffPlan(
-                {
-                  cutoff: cutoffOf(schedule, profil.exercice, {
-                    variable: choices.variable,
-                    repartition: choices.prorata,
-                  }),
-                  cpts: profil.nom,
-                  today,
-                },
-                names
-              )
-            )
-      return { intent: 'success', title: `Feuille « ${sheet} » créée`, text: '' }
-    })
+  const writeContractSheet = (what: 'echeancier' | 'cloture', view: ContractView) =>
+    run(what === 'echeancier' ? 'Échéancier' : 'Clôture', (a) =>
+      what === 'echeancier' ? a.writeSchedule(services, view) : a.writeCutoff(services, view)
+    )
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -297,17 +210,12 @@ export function App({ services }: { services: Services }) {
             <Tab value="baremes">Barèmes</Tab>
             <Tab value="fonctions">Fonctions</Tab>
           </TabList>
-          {busy !== null && <Spinner size="tiny" label={`${busy} en cours…`} />}
-          {notice !== null && (
-            <MessageBar
-              intent={notice.intent}
-              role={notice.intent === 'error' ? 'alert' : 'status'}
+          {(busy !== null || notice !== null) && (
+            <Suspense
+              fallback={<Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>}
             >
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.text}
-              </MessageBarBody>
-            </MessageBar>
+              <ActionStatus busy={busy} notice={notice} />
+            </Suspense>
           )}
           {tab === 'profil' && (
             <ProfilePanel
@@ -318,58 +226,63 @@ export function App({ services }: { services: Services }) {
               showAllErrors={profileAsked}
             />
           )}
-          {tab === 'budget' && (
-            <BudgetPanel
-              year={result.profil?.exercice.debut.slice(0, 4) ?? null}
-              canGenerate={result.profil !== null}
-              busy={busy !== null}
-              budgets={budgets}
-              selected={selected}
-              onSelect={setSelected}
-              onGenerate={generate}
-              onImport={importFile}
-              onExport={exportBudget}
-              onImportActuals={importActuals}
-            />
-          )}
-          {tab === 'controle' && (
-            <CheckPanel
-              budgets={budgets}
-              selected={selected}
-              onSelect={setSelected}
-              busy={busy !== null}
-              onCheck={verify}
-              result={check}
-              controlSheet={controlSheet}
-            />
-          )}
-          {tab === 'contrat' && (
-            <ContractPanel
-              profil={result.profil}
-              choices={choices}
-              onChoices={setChoices}
-              busy={busy !== null}
-              onWriteSchedule={() => writeContractSheet('echeancier')}
-              onWriteCutoff={() => writeContractSheet('cloture')}
-            />
-          )}
-          {tab === 'baremes' && (
-            <RatesPanel
-              state={rates}
-              busy={busy !== null}
-              onRefresh={() =>
-                act('Barèmes', async () => {
-                  await refreshRates()
-                  return null
-                })
-              }
-            />
-          )}
-          {tab === 'fonctions' && <FunctionsPanel inExcel={workbook.host === 'excel'} />}
+          <Suspense fallback={<Body1>Chargement…</Body1>}>
+            {tab === 'budget' && (
+              <BudgetPanel
+                year={result.profil?.exercice.debut.slice(0, 4) ?? null}
+                canGenerate={result.profil !== null}
+                busy={busy !== null}
+                budgets={budgets}
+                selected={selected}
+                onSelect={setSelected}
+                onGenerate={generate}
+                onImport={importFile}
+                onExport={exportBudget}
+                onImportActuals={importActuals}
+              />
+            )}
+            {tab === 'controle' && (
+              <CheckPanel
+                budgets={budgets}
+                selected={selected}
+                onSelect={setSelected}
+                busy={busy !== null}
+                onCheck={verify}
+                result={check}
+                controlSheet={controlSheet}
+              />
+            )}
+            {tab === 'contrat' && (
+              <ContractPanel
+                profil={result.profil}
+                choices={choices}
+                onChoices={setChoices}
+                busy={busy !== null}
+                onWriteSchedule={(view) => writeContractSheet('echeancier', view)}
+                onWriteCutoff={(view) => writeContractSheet('cloture', view)}
+              />
+            )}
+            {tab === 'baremes' && (
+              <RatesPanel
+                state={rates}
+                busy={busy !== null}
+                onRefresh={() =>
+                  run(
+                    'Barèmes',
+                    (a) => a.refreshRates(services),
+                    (outcome) => setRates(outcome.rates)
+                  )
+                }
+              />
+            )}
+            {tab === 'fonctions' && <FunctionsPanel inExcel={workbook.host === 'excel'} />}
+          </Suspense>
         </main>
         {workbook instanceof MemoryWorkbook && (
           <aside className={styles.preview}>
-            <WorkbookPreview workbook={workbook} />
+            <Suspense fallback={null}>
+              <WorkbookPreview workbook={workbook} />
+            </Suspense>
           </aside>
         )}
       </div>

@@ -23,17 +23,12 @@ import {
 import { useMemo } from 'react'
 import {
   type BudgetProfil,
-  cutoffOf,
   formatEuros,
   frenchDate,
-  isAciError,
   MISSION_WORDS,
   PAYMENT_KIND_LABELS,
-  type Prorata,
-  scheduleOf,
-  type VariableRecognition,
 } from '../../../shared'
-import { contractOfProfile } from '../profile/contract-of-profile'
+import { type ContractChoices, type ContractView, contractView } from '../actions/contract-view'
 import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
@@ -41,51 +36,29 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
 })
 
-export interface ContractChoices {
-  readonly prorata: Prorata
-  readonly variable: VariableRecognition
-}
-
 interface Props {
   readonly profil: BudgetProfil | null
   readonly choices: ContractChoices
   readonly onChoices: (choices: ContractChoices) => void
   readonly busy: boolean
-  readonly onWriteSchedule: () => void
-  readonly onWriteCutoff: () => void
+  /** Write the schedule or the cut-off shown, as computed here (never computed twice). */
+  readonly onWriteSchedule: (view: ContractView) => void
+  readonly onWriteCutoff: (view: ContractView) => void
 }
 
 export function ContractPanel(props: Props) {
   const styles = { ...usePanelStyles(), ...useStyles() }
   const { profil, choices } = props
-  const computed = useMemo(() => {
-    if (profil === null) return null
-    try {
-      const contract = contractOfProfile(profil, choices.prorata)
-      const schedule = scheduleOf(contract)
-      const cutoff = cutoffOf(schedule, profil.exercice, {
-        variable: choices.variable,
-        repartition: choices.prorata,
-      })
-      return { schedule, cutoff, error: null }
-    } catch (error) {
-      return {
-        schedule: null,
-        cutoff: null,
-        error: isAciError(error) ? error.message : String(error),
-      }
-    }
-  }, [profil, choices])
+  // The schedule and the cut-off, once per profile and choices: shown here, written as shown.
+  const view = useMemo(() => contractView(profil, choices), [profil, choices])
 
-  if (profil === null || computed === null) {
+  if (view.kind === 'sans-profil') {
     return (
       <Body1>Complétez d’abord le profil (onglet Profil) : signature, population, missions.</Body1>
     )
   }
-  if (computed.error !== null || computed.schedule === null || computed.cutoff === null) {
-    return <Body1 role="alert">{computed.error}</Body1>
-  }
-  const { schedule, cutoff } = computed
+  if (view.kind === 'erreur') return <Body1 role="alert">{view.message}</Body1>
+  const { schedule, cutoff } = view
   const year = cutoff.exercice.fin.slice(0, 4)
   return (
     <div className={styles.panel}>
@@ -169,7 +142,7 @@ export function ContractPanel(props: Props) {
           </TableBody>
         </Table>
         <div className={styles.buttons}>
-          <Button disabled={props.busy} onClick={props.onWriteSchedule}>
+          <Button disabled={props.busy} onClick={() => props.onWriteSchedule(view)}>
             Écrire l’échéancier dans une nouvelle feuille
           </Button>
         </div>
@@ -218,7 +191,7 @@ export function ContractPanel(props: Props) {
           {formatEuros(cutoff.totaux.credit)}.
         </Caption1>
         <div className={styles.buttons}>
-          <Button disabled={props.busy} onClick={props.onWriteCutoff}>
+          <Button disabled={props.busy} onClick={() => props.onWriteCutoff(view)}>
             Écrire les écritures de clôture {year}
           </Button>
         </div>

@@ -1,0 +1,13 @@
+// The pane's actions, one module per thing a person does; the page loads them once the pane is shown.
+export { type BudgetList, budgetList } from './budget-list'
+export { type CheckOutcome, checkBudgetSheet } from './check-budget'
+export { type ContractChoices, type ContractView, contractView } from './contract-view'
+export { type ExportFormat, exportBudget, type FileToSave } from './export-budget'
+export { generateBudget } from './generate-budget'
+export { importActuals } from './import-actuals'
+export { type ImportOutcome, importBudget, type PickedFile } from './import-budget'
+export { failureNotice, messageOf, type Notice, type Outcome } from './notice'
+export { refreshRates } from './refresh-rates'
+export type { ActionServices, PaneServices } from './services'
+export { writeCutoff } from './write-cutoff'
+export { writeSchedule } from './write-schedule'
