@@ -1,10 +1,11 @@
 // checkBudget: a budget against its contract's envelopes and the rules the sources give, as a deterministic report.
 import { formatEuros } from '../format'
 import { type Decimal, toAmountString } from '../money'
+import { type Budget, isBudget } from './budget'
 import { CentsTotal } from './cents'
-import { type BudgetContext, resolveContext } from './context'
+import { type BudgetContext, type BudgetOptions, resolveContext } from './context'
 import { type Finding, finding, type Severity } from './findings'
-import { type BudgetOptions, checkLigne, checkProfil } from './parse'
+import { parseBudget } from './parse'
 import { type PreparedLine, prepareLine } from './prepare'
 import { prepareActual } from './realise'
 import { ActualsCheck } from './realise-check'
@@ -80,18 +81,20 @@ function inKind(emplois: Decimal, contributions: Decimal, out: Finding[]): void 
 }
 
 /**
- * Checks a budget against the envelopes of its contract and the rules of the sources. Give it a
- * document that parseBudget returned or that budgetSchema accepted: it refuses what parseBudget
- * refuses beyond the schema (AciError naming the field), and a profile that points to nothing (a
- * version, a chart of accounts for the year). Pure and deterministic: the same document gives the
+ * Checks a budget against the envelopes of its contract and the rules of the sources. Give it the
+ * Budget that parseBudget (or one of its readers) returned: it is trusted, nothing is checked
+ * twice. Anything else (a copy, a document built by hand) is first parsed, once, and refused as
+ * parseBudget refuses it. Pure and deterministic: the same document gives the
  * same report, whatever the order of its lines and of the parts of its splits. When some line
  * has an actual amount (`realise`), the sections and totals gain a `realise` block and the
  * rules also run on the actuals (findings marked `base: 'realise'`); otherwise the report is
  * exactly what it was before actuals existed.
  */
-export function checkBudget(doc: BudgetDocument, options: BudgetOptions = {}): BudgetReport {
-  // The same refusals as parseBudget, for a document the Worker only ran through budgetSchema.
-  checkProfil(doc.profil, options)
+export function checkBudget(
+  budget: Budget | BudgetDocument,
+  options: BudgetOptions = {}
+): BudgetReport {
+  const doc: Budget = isBudget(budget) ? budget : parseBudget(budget, options)
   const ctx: BudgetContext = resolveContext(doc, options)
   const findings: Finding[] = []
   const charges = perSection()
@@ -109,7 +112,6 @@ export function checkBudget(doc: BudgetDocument, options: BudgetOptions = {}): B
   const lignes = doc.lignes
   for (let i = 0; i < lignes.length; i++) {
     const ligne = lignes[i] as BudgetLigne
-    checkLigne(ligne, i)
     const line: PreparedLine = prepareLine(ligne, i, ctx.chart)
     lineFindings(line, ctx, findings)
     incomeLineFindings(line, findings)

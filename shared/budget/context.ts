@@ -3,13 +3,34 @@ import { dayNumberFromIso } from '../dates'
 import { type EnvelopeReport, envelopes } from '../envelopes'
 import { taille as tailleOf } from '../funding'
 import type { MissionCode } from '../missions'
+import { bundledCatalog, type Catalog } from '../rates/catalog'
 import type { Phase } from '../rates/schema'
 import type { RateTable, Taille } from '../rates/table'
-import type { Chart } from './accounts'
-import { type BudgetOptions, chartOf, tableOf } from './parse'
+import { type Chart, chartFor } from './accounts'
 import { bundledPass, type PassTable } from './pass'
 import { bundledQuestionable, type QuestionableExpenses } from './questionable'
-import type { BudgetDocument } from './schema'
+import type { BudgetDocument, BudgetProfil } from './schema'
+
+/**
+ * The rate tables a budget may name: those of this build, or a catalog the caller has (the task
+ * pane's, with versions downloaded and verified since the build).
+ */
+export interface BudgetOptions {
+  readonly catalog?: Catalog
+}
+
+/** The rate table of a budget: the version named in the profile, else the one in force at signature. */
+export function tableOf(profil: BudgetProfil, options: BudgetOptions = {}): RateTable {
+  const catalog = options.catalog ?? bundledCatalog()
+  return profil.version === undefined
+    ? catalog.inForceOn(profil.signature, 'profil.signature')
+    : catalog.byVersionId(profil.version, 'profil.version')
+}
+
+/** The chart of accounts of the financial year (by its opening date). */
+export function chartOf(profil: BudgetProfil): Chart {
+  return chartFor(profil.exercice.debut, 'profil.exercice.debut')
+}
 
 export interface MissionState {
   readonly mission: MissionCode

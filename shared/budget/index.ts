@@ -9,8 +9,10 @@ export {
   type Nature,
   natureOf,
 } from './accounts'
+export { type Budget, isBudget } from './budget'
 export { centsOf, centsToString } from './cents'
 export { checkBudget } from './check'
+export { type BudgetOptions, chartOf, tableOf } from './context'
 export { budgetFromCsv, budgetToCsv } from './csv'
 export {
   FINANCEUR_LABELS,
@@ -27,7 +29,7 @@ export {
   type Severity,
 } from './findings'
 export { budgetFromJson, budgetToJson } from './json'
-export { type BudgetOptions, parseBudget, tableOf } from './parse'
+export { parseBudget } from './parse'
 export { bundledPass, loadPass, type PassTable } from './pass'
 export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
 export { type PreparedActual, prepareActual, splitInProportion } from './realise'

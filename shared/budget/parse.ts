@@ -2,11 +2,11 @@
 import * as v from 'valibot'
 import { AciError } from '../errors'
 import type { MissionCode } from '../missions'
-import { bundledCatalog, type Catalog } from '../rates/catalog'
-import type { RateTable } from '../rates/table'
 import { pathOf } from '../wire-schemas'
-import { type Chart, chartFor, natureOf } from './accounts'
+import { natureOf } from './accounts'
+import { asChecked, type Budget } from './budget'
 import { centsOf, centsToString } from './cents'
+import { type BudgetOptions, chartOf, tableOf } from './context'
 import {
   type BudgetDocument,
   type BudgetLigne,
@@ -16,6 +16,9 @@ import {
   type Repartition,
 } from './schema'
 import { sectionIndex } from './sections'
+import { isBudgetShape } from './shape'
+
+export type { BudgetOptions }
 
 function invalid(argument: string, message: string): AciError {
   return new AciError('budget_invalide', `${argument} : ${message}`, argument)
@@ -30,27 +33,6 @@ export function minimalDecimal(text: string): string {
 
 function canonicalAmount(text: string): string {
   return centsToString(centsOf(text) as number)
-}
-
-/**
- * The rate tables a budget may name: those of this build, or a catalog the caller has (the task
- * pane's, with versions downloaded and verified since the build).
- */
-export interface BudgetOptions {
-  readonly catalog?: Catalog
-}
-
-/** The rate table of a budget: the version named in the profile, else the one in force at signature. */
-export function tableOf(profil: BudgetProfil, options: BudgetOptions = {}): RateTable {
-  const catalog = options.catalog ?? bundledCatalog()
-  return profil.version === undefined
-    ? catalog.inForceOn(profil.signature, 'profil.signature')
-    : catalog.byVersionId(profil.version, 'profil.version')
-}
-
-/** The chart of accounts of the financial year (by its opening date). */
-export function chartOf(profil: BudgetProfil): Chart {
-  return chartFor(profil.exercice.debut, 'profil.exercice.debut')
 }
 
 /** What the schema cannot say about a profile: taille or population, dates in order, each mission once. */
@@ -167,35 +149,48 @@ function normalizeRepartition(r: Repartition): Repartition {
 }
 
 function normalizeLigne(l: BudgetLigne): BudgetLigne {
-  return {
+  // Built field by field, in the canonical order: this runs for every line of every budget.
+  const out: BudgetLigne = {
     compte: l.compte,
     libelle: l.libelle.trim(),
     montant: canonicalAmount(l.montant),
-    ...(l.realise === undefined ? {} : { realise: canonicalAmount(l.realise) }),
-    ...(l.repartition === undefined ? {} : { repartition: normalizeRepartition(l.repartition) }),
-    ...(l.repartitionRealise === undefined
-      ? {}
-      : { repartitionRealise: normalizeRepartition(l.repartitionRealise) }),
-    ...(l.financeur === undefined ? {} : { financeur: l.financeur }),
-    ...(l.beneficiaire === undefined ? {} : { beneficiaire: l.beneficiaire.trim() }),
   }
+  if (l.realise !== undefined) out.realise = canonicalAmount(l.realise)
+  if (l.repartition !== undefined) out.repartition = normalizeRepartition(l.repartition)
+  if (l.repartitionRealise !== undefined) {
+    out.repartitionRealise = normalizeRepartition(l.repartitionRealise)
+  }
+  if (l.financeur !== undefined) out.financeur = l.financeur
+  if (l.beneficiaire !== undefined) out.beneficiaire = l.beneficiaire.trim()
+  return out
 }
 
 /**
- * Checks a budget document and returns it in canonical form: amounts with two decimals
+ * Checks a budget document and returns it as a Budget, in canonical form: amounts with two decimals
  * ("42000.00"), percentages and rates without trailing zeros, the parts of each split in
  * section order, texts trimmed, empty settings left out. Fails with an AciError naming the
  * field at fault (`lignes[3].repartition.parts[0].montant`), or the version or chart of
  * accounts that the profile points to and that does not exist.
  */
-export function parseBudget(input: unknown, options: BudgetOptions = {}): BudgetDocument {
-  const result = v.safeParse(budgetSchema, input)
-  if (!result.success) {
-    const issue = result.issues[0]
-    throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
+export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget {
+  let doc: BudgetDocument
+  if (isBudgetShape(input)) {
+    doc = input as BudgetDocument
+  } else {
+    const result = v.safeParse(budgetSchema, input)
+    if (!result.success) {
+      const issue = result.issues[0]
+      throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
+    }
+    doc = result.output
   }
-  const doc = result.output
   checkProfil(doc.profil, options)
-  doc.lignes.forEach(checkLigne)
-  return { profil: normalizeProfil(doc.profil), lignes: doc.lignes.map(normalizeLigne) }
+  const lignes = doc.lignes
+  const canonical: BudgetLigne[] = new Array(lignes.length)
+  for (let i = 0; i < lignes.length; i++) {
+    const ligne = lignes[i] as BudgetLigne
+    checkLigne(ligne, i)
+    canonical[i] = normalizeLigne(ligne)
+  }
+  return asChecked({ profil: normalizeProfil(doc.profil), lignes: canonical })
 }

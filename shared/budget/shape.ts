@@ -1,0 +1,179 @@
+// A fast yes to « does budgetSchema accept this? »: the same rules, written out without building issues, for the budgets that are right.
+import { isIsoDate } from '../dates'
+import { MISSION_CODES } from '../missions'
+import { PHASES } from '../rates/schema'
+import { COMPTE_PATTERN } from './accounts'
+import { centsOf } from './cents'
+import { FINANCEURS } from './financeurs'
+import { SECTIONS } from './sections'
+
+// Every pattern is the schema's own (schema.ts, wire-schemas.ts). This predicate may say no to
+// a document the schema accepts (parseBudget then asks the schema, which decides), never yes to
+// one it refuses: a property test compares the two on generated documents.
+
+const TEXT = /^[^\r\n]*\S[^\r\n]*$/
+const POURCENTAGE = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/
+const TAUX = /^(0(\.\d{1,9})?|1(\.0{1,9})?)$/
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/
+
+type Fields = Record<string, unknown>
+
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isText = (value: unknown): boolean =>
+  typeof value === 'string' && value.length <= 300 && TEXT.test(value)
+
+const isDate = (value: unknown): boolean => typeof value === 'string' && isIsoDate(value)
+
+/** The schema's amount pattern (-?\d{1,13}(\.\d{1,2})?), which centsOf reads exactly. */
+const isAmount = (value: unknown): boolean =>
+  typeof value === 'string' && centsOf(value) !== undefined
+
+const isPourcentage = (value: unknown): boolean =>
+  typeof value === 'string' && POURCENTAGE.test(value)
+
+/** A whole number of inhabitants, 0 to 100 000 000. */
+const isPopulation = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100_000_000
+
+const isOneOf = (list: readonly unknown[], value: unknown): boolean => list.includes(value)
+
+/** Only the keys a strict object knows, the required ones present. */
+function onlyKeys(o: Fields, known: ReadonlySet<string>, required: readonly string[]): boolean {
+  for (const key in o) if (!known.has(key)) return false
+  for (const key of required) if (!(key in o)) return false
+  return true
+}
+
+const MISSION_KEYS = new Set(['mission', 'debut', 'taux', 'phase'])
+const PROFIL_KEYS = new Set([
+  'nom',
+  'taille',
+  'population',
+  'signature',
+  'version',
+  'exercice',
+  'missions',
+  'seuils',
+])
+const EXERCICE_KEYS = new Set(['debut', 'fin'])
+const SEUILS_KEYS = new Set(['thesaurisation', 'pass'])
+const LIGNE_KEYS = new Set([
+  'compte',
+  'libelle',
+  'montant',
+  'realise',
+  'repartition',
+  'repartitionRealise',
+  'financeur',
+  'beneficiaire',
+])
+const REPARTITION_KEYS = new Set(['mode', 'parts'])
+const MONTANT_PART_KEYS = new Set(['section', 'montant'])
+const CLE_PART_KEYS = new Set(['section', 'pourcentage'])
+const BUDGET_KEYS = new Set(['$schema', 'profil', 'lignes'])
+
+function isMission(m: unknown): boolean {
+  return (
+    isObject(m) &&
+    onlyKeys(m, MISSION_KEYS, ['mission', 'debut']) &&
+    isOneOf(MISSION_CODES, m.mission) &&
+    isDate(m.debut) &&
+    (m.taux === undefined || (typeof m.taux === 'string' && TAUX.test(m.taux))) &&
+    (m.phase === undefined || isOneOf(PHASES, m.phase))
+  )
+}
+
+function isProfil(p: unknown): boolean {
+  if (!isObject(p) || !onlyKeys(p, PROFIL_KEYS, ['nom', 'signature', 'exercice', 'missions'])) {
+    return false
+  }
+  const { exercice, missions, seuils, population } = p
+  if (
+    !isText(p.nom) ||
+    (p.taille !== undefined && !isOneOf([1, 2, 3, 4], p.taille)) ||
+    (population !== undefined && !isPopulation(population)) ||
+    !isDate(p.signature) ||
+    (p.version !== undefined && !(typeof p.version === 'string' && VERSION.test(p.version))) ||
+    !isObject(exercice) ||
+    !onlyKeys(exercice, EXERCICE_KEYS, ['debut', 'fin']) ||
+    !isDate(exercice.debut) ||
+    !isDate(exercice.fin) ||
+    !Array.isArray(missions) ||
+    missions.length > MISSION_CODES.length
+  ) {
+    return false
+  }
+  // Indexed, not every(): a hole in an array is a missing mission, as the schema sees it.
+  for (let i = 0; i < missions.length; i++) if (!isMission(missions[i])) return false
+  return (
+    seuils === undefined ||
+    (isObject(seuils) &&
+      onlyKeys(seuils, SEUILS_KEYS, []) &&
+      (seuils.thesaurisation === undefined || isPourcentage(seuils.thesaurisation)) &&
+      (seuils.pass === undefined || isPourcentage(seuils.pass)))
+  )
+}
+
+function isRepartition(r: unknown): boolean {
+  if (!isObject(r) || !onlyKeys(r, REPARTITION_KEYS, ['mode', 'parts'])) return false
+  const parts = r.parts
+  if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
+  if (r.mode === 'montants') {
+    for (const part of parts) {
+      if (
+        !isObject(part) ||
+        !onlyKeys(part, MONTANT_PART_KEYS, ['section', 'montant']) ||
+        !isOneOf(SECTIONS, part.section) ||
+        !isAmount(part.montant)
+      ) {
+        return false
+      }
+    }
+    return true
+  }
+  if (r.mode === 'cles') {
+    for (const part of parts) {
+      if (
+        !isObject(part) ||
+        !onlyKeys(part, CLE_PART_KEYS, ['section', 'pourcentage']) ||
+        !isOneOf(SECTIONS, part.section) ||
+        !isPourcentage(part.pourcentage)
+      ) {
+        return false
+      }
+    }
+    return true
+  }
+  return false
+}
+
+function isLigne(l: unknown): boolean {
+  return (
+    isObject(l) &&
+    onlyKeys(l, LIGNE_KEYS, ['compte', 'libelle', 'montant']) &&
+    typeof l.compte === 'string' &&
+    COMPTE_PATTERN.test(l.compte) &&
+    isText(l.libelle) &&
+    isAmount(l.montant) &&
+    (l.realise === undefined || isAmount(l.realise)) &&
+    (l.repartition === undefined || isRepartition(l.repartition)) &&
+    (l.repartitionRealise === undefined || isRepartition(l.repartitionRealise)) &&
+    (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
+    (l.beneficiaire === undefined || isText(l.beneficiaire))
+  )
+}
+
+/**
+ * True only when budgetSchema accepts the input as it is. Fast on the budgets that are right
+ * (no issue built, nothing copied); for the others the schema speaks, with its French messages.
+ */
+export function isBudgetShape(input: unknown): boolean {
+  if (!isObject(input) || !onlyKeys(input, BUDGET_KEYS, ['profil', 'lignes'])) return false
+  if (input.$schema !== undefined && typeof input.$schema !== 'string') return false
+  const lignes = input.lignes
+  if (!Array.isArray(lignes) || !isProfil(input.profil)) return false
+  for (let i = 0; i < lignes.length; i++) if (!isLigne(lignes[i])) return false
+  return true
+}

@@ -1,0 +1,294 @@
+// The fast shape check of a budget against the valibot schema: never a yes the schema would refuse, and the same French message at the same path.
+import fc from 'fast-check'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { budgetSchema, parseBudget } from '../../shared'
+import { isBudgetShape } from '../../shared/budget/shape'
+import { pathOf } from '../../shared/wire-schemas'
+import { budget } from './support/arbitraries'
+import { errorOf } from './support/budgets'
+
+type Json = unknown
+
+interface Place {
+  readonly holder: Record<string, unknown>
+  readonly key: string
+  readonly inProfil: boolean
+}
+
+/** Every place in a document: the container and the key that hold a value. */
+function places(doc: Json): Place[] {
+  const out: Place[] = []
+  const walk = (node: Json, inProfil: boolean) => {
+    if (typeof node !== 'object' || node === null) return
+    for (const key of Object.keys(node)) {
+      const holder = node as Record<string, unknown>
+      const here = inProfil || key === 'profil'
+      out.push({ holder, key, inProfil: here })
+      walk(holder[key], here)
+    }
+  }
+  walk(doc, false)
+  return out
+}
+
+/** Values that are wrong somewhere and right elsewhere, or nearly right. */
+const VALUES: unknown[] = [
+  undefined,
+  null,
+  0,
+  1,
+  4,
+  5,
+  -1,
+  2.5,
+  Number.NaN,
+  100_000_001,
+  true,
+  '',
+  ' ',
+  'x',
+  'deux\nlignes',
+  'a'.repeat(301),
+  '42',
+  '42.001',
+  '42,00',
+  '-0',
+  '01.5',
+  '12345678901234',
+  '100',
+  '100.00001',
+  '0.8',
+  '1.0',
+  '1.1',
+  '2025-02-30',
+  '2025-13-01',
+  '2025-01-01',
+  '20250101',
+  'montants',
+  'cles',
+  'acces',
+  'hors_aci',
+  'aci',
+  'redaction',
+  'mise_a_jour',
+  'aci-avenant-2',
+  '-avenant',
+  '6411',
+  '706',
+  '86',
+  '999',
+  [],
+  [1],
+  {},
+  { mode: 'cles' },
+  { mode: 'montants', parts: [] },
+]
+
+const TEXTS = ['', ' ', 'a\nb', ' a ', 'a'.repeat(300), 'a'.repeat(301), 42]
+const AMOUNTS = [
+  '42.001',
+  '42,00',
+  '1234567890123.45',
+  '12345678901234',
+  '-0',
+  '.5',
+  '5.',
+  '+5',
+  '-',
+  42,
+]
+const PERCENTS = [
+  '100',
+  '100.0000',
+  '100.00001',
+  '101',
+  '99.9999',
+  '99.99999',
+  '-1',
+  '1e2',
+  '.5',
+  40,
+]
+const DATES = [
+  '2024-02-29',
+  '2023-02-29',
+  '2025-1-01',
+  '2025-01-01T00:00',
+  '0000-01-01',
+  '2025-04-31',
+]
+const CODES = [
+  'fonctionnement',
+  'acces',
+  'crise',
+  'hors_aci',
+  'aci',
+  'cpam',
+  'redaction',
+  'montants',
+  'cles',
+  'Acces',
+]
+
+/** Near misses for each field, beside the values that are wrong anywhere. */
+const NEAR: Record<string, unknown[]> = {
+  nom: TEXTS,
+  libelle: TEXTS,
+  beneficiaire: TEXTS,
+  montant: AMOUNTS,
+  realise: AMOUNTS,
+  pourcentage: PERCENTS,
+  thesaurisation: PERCENTS,
+  pass: PERCENTS,
+  taux: ['1.0000000001', '1.000000000', '0.1234567891', '0.123456789', '2', '-0.5', 1],
+  taille: [0, 5, '2', 2.5, null],
+  population: [-1, 2.5, 100_000_000, 100_000_001, '1000', Number.NaN, Number.POSITIVE_INFINITY],
+  signature: DATES,
+  debut: DATES,
+  fin: DATES,
+  version: ['-x', 'a'.repeat(40), 'a'.repeat(41), 'aci_2', 'ACI-AVENANT-2'],
+  compte: ['6', '60', '86', '8', '88', '70000000', '700000000', '5000', 6411],
+  section: CODES,
+  mission: CODES,
+  financeur: CODES,
+  phase: CODES,
+  mode: CODES,
+}
+
+const mutation = fc.record({
+  where: fc.nat(),
+  /** Half the mutations in the profile, whose few fields are lost among the lines otherwise. */
+  inProfil: fc.boolean(),
+  what: fc.constantFrom('replace', 'near', 'near', 'delete', 'unknown', 'swap', 'wrap', 'grow'),
+  value: fc.nat(),
+  other: fc.nat(),
+})
+
+/** A valid budget with one thing broken (or, sometimes, still valid). */
+const brokenBudget = fc
+  .tuple(budget, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+  .map(([doc, mutations]) => {
+    const input = JSON.parse(JSON.stringify(doc)) as Json
+    for (const m of mutations) {
+      const all = places(input)
+      const among = all.filter(
+        (p) => (!m.inProfil || p.inProfil) && (m.what !== 'grow' || Array.isArray(p.holder[p.key]))
+      )
+      const at = among[m.where % among.length]
+      if (at === undefined) continue
+      const held = at.holder[at.key]
+      if (m.what === 'replace') at.holder[at.key] = VALUES[m.value % VALUES.length]
+      else if (m.what === 'near') {
+        const near = NEAR[at.key] ?? VALUES
+        at.holder[at.key] = near[m.value % near.length]
+      } else if (m.what === 'grow') {
+        // Arrays past their length: more missions than codes, more parts than sections.
+        if (Array.isArray(held) && held.length > 0) {
+          for (let k = 0; k <= m.value % 9; k++) held.push(structuredClone(held[k % held.length]))
+        }
+      } else if (m.what === 'delete') delete at.holder[at.key]
+      else if (m.what === 'unknown') at.holder.inconnu = m.value
+      else if (m.what === 'wrap') at.holder[at.key] = [at.holder[at.key]]
+      else {
+        const from = all[m.other % all.length]
+        if (from !== undefined) at.holder[at.key] = structuredClone(from.holder[from.key])
+      }
+    }
+    return input
+  })
+
+/** The schema's verdict, and parseBudget's, on one document: the same French message at the same path. */
+function agrees(input: Json): void {
+  const reference = v.safeParse(budgetSchema, input)
+  if (reference.success) {
+    // Accepted by the schema: the fast path may take it or not, the result is the same.
+    const outcome = (doc: Json) => {
+      try {
+        return parseBudget(doc)
+      } catch (error) {
+        return error
+      }
+    }
+    expect(outcome(input)).toEqual(outcome(reference.output))
+    return
+  }
+  expect(isBudgetShape(input)).toBe(false)
+  const issue = reference.issues[0]
+  const path = pathOf(issue, 'budget')
+  const error = errorOf(() => parseBudget(input))
+  expect(error.code).toBe('budget_invalide')
+  expect(error.argument).toBe(path)
+  expect(error.message).toBe(`${path} : ${issue.message}.`)
+}
+
+/** A budget that uses every field of the schema once. */
+const FULL = {
+  $schema: 'https://example.org/budget.schema.json',
+  profil: {
+    nom: 'CPTS Essai',
+    taille: 2,
+    population: 60_000,
+    signature: '2023-03-01',
+    version: 'aci-avenant-2',
+    exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+    missions: [
+      { mission: 'acces', debut: '2023-03-01', taux: '0.8' },
+      { mission: 'crise', debut: '2023-03-01', phase: 'mise_a_jour' },
+    ],
+    seuils: { thesaurisation: '10', pass: '80' },
+  },
+  lignes: [
+    {
+      compte: '6226',
+      libelle: 'Honoraires',
+      montant: '1000.00',
+      realise: '900.5',
+      repartition: { mode: 'cles', parts: [{ section: 'acces', pourcentage: '100' }] },
+      repartitionRealise: { mode: 'montants', parts: [{ section: 'acces', montant: '900.50' }] },
+      financeur: 'aci',
+      beneficiaire: 'Dr Martin',
+    },
+  ],
+}
+
+describe('the fast shape check of a budget', () => {
+  it('agrees with the schema on every near miss of every field', () => {
+    expect(isBudgetShape(FULL)).toBe(true)
+    const all = places(FULL)
+    for (let i = 0; i < all.length; i++) {
+      const key = (all[i] as Place).key
+      for (const value of [...(NEAR[key] ?? []), ...VALUES]) {
+        const input = structuredClone(FULL) as Json
+        const at = places(input)[i] as Place
+        at.holder[at.key] = value
+        agrees(input)
+      }
+    }
+  })
+
+  it('says yes to every valid budget', () => {
+    fc.assert(
+      fc.property(budget, (doc) => {
+        expect(isBudgetShape(JSON.parse(JSON.stringify(doc)))).toBe(true)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('never says yes to a document the schema refuses, and parseBudget gives the schema’s message at its path', () => {
+    fc.assert(
+      fc.property(brokenBudget, (input) => {
+        agrees(input)
+      }),
+      { numRuns: 1_000 }
+    )
+  })
+
+  it('refuses what the schema refuses at the top of the document', () => {
+    for (const input of [null, [], 'budget', 42, { profil: {} }, { lignes: [] }]) {
+      expect(isBudgetShape(input)).toBe(false)
+      expect(v.safeParse(budgetSchema, input).success).toBe(false)
+    }
+  })
+})
