@@ -13,6 +13,7 @@ import { contractsRoutes } from './routes/contracts'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { ratesRoutes } from './routes/rates'
+import { variableRoutes } from './routes/variable'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -27,6 +28,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/budgets/check', ['POST']],
   ['/api/v1/contracts/schedule', ['POST']],
   ['/api/v1/contracts/cutoff', ['POST']],
+  ['/api/v1/contracts/variable', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -88,6 +90,7 @@ export function createApp() {
   app.route('/api/v1/envelopes', envelopesRoutes)
   app.route('/api/v1/budgets', budgetsRoutes)
   app.route('/api/v1/contracts', contractsRoutes)
+  app.route('/api/v1/contracts', variableRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

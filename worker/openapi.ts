@@ -1,7 +1,13 @@
 // The OpenAPI 3.1 document of the API, generated from the valibot schemas that validate the requests.
 import { toJsonSchema } from '@valibot/to-json-schema'
 import type * as v from 'valibot'
-import { budgetSchema, contractSchema, exerciceSchema, rateTableSchema } from '../shared'
+import {
+  budgetSchema,
+  contractSchema,
+  exerciceSchema,
+  rateTableSchema,
+  variableRequestSchema,
+} from '../shared'
 import {
   envelopesQuery,
   envelopesResponseSchema,
@@ -70,6 +76,7 @@ export function openApiDocument() {
     Budget: jsonSchema(budgetSchema as AnySchema),
     Contract: jsonSchema(contractSchema as AnySchema),
     Exercice: jsonSchema(exerciceSchema as AnySchema),
+    VariableRequest: jsonSchema(variableRequestSchema as AnySchema),
     CutoffRequest: {
       type: 'object',
       additionalProperties: false,
@@ -229,6 +236,92 @@ export function openApiDocument() {
           content: { 'application/json': { schema: { type: 'object' } } },
         },
         ...contractErrors,
+      },
+    },
+  }
+  const decimal = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' }
+  paths['/api/v1/contracts/variable'] = {
+    post: {
+      summary: 'Volet variable d’une année de contrat, indicateur par indicateur',
+      description:
+        'À partir de l’annexe des indicateurs (missions → actions → indicateurs binaires ou à paliers, avec leurs livrables), des valeurs observées et de l’état des livrables : le montant de chaque indicateur (paliers à bornes incluses : valeur ≥ seuil en hausse, ≤ seuil en baisse ; un indicateur binaire rapporte son maximum s’il est fait ; sans observation, rien), de chaque action et de chaque mission, plafonné à son volet variable, et le taux d’atteinte = montant / volet variable, que l’échéancier, le cut-off et le budget acceptent. Les constats disent les maxima d’une mission qui ne totalisent pas son volet variable (erreur, avec l’écart), les paliers hors d’ordre, le volet variable de la mission crise dû seulement si une crise est reconnue par l’ARS, les indicateurs sans observation et les livrables manquants. Rien n’est conservé.',
+      operationId: 'contractVariable',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/VariableRequest' } },
+        },
+      },
+      responses: {
+        200: {
+          description:
+            'Montants en texte décimal, taux en fraction décimale (neuf décimales au plus).',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['indicateurs', 'actions', 'missions', 'total', 'constats'],
+                properties: {
+                  indicateurs: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'mission', 'statut', 'montant', 'max'],
+                      properties: {
+                        id: { type: 'string' },
+                        mission: { type: 'string' },
+                        statut: {
+                          enum: [
+                            'atteint',
+                            'non_atteint',
+                            'sans_observation',
+                            'crise_non_reconnue',
+                            'livrables_manquants',
+                            'hors_bareme',
+                          ],
+                        },
+                        palier: { type: ['integer', 'null'] },
+                        montant: decimal,
+                        max: decimal,
+                      },
+                    },
+                  },
+                  missions: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['mission', 'montant', 'enveloppeVariable', 'taux'],
+                      properties: {
+                        mission: { type: 'string' },
+                        montant: decimal,
+                        enveloppeVariable: decimal,
+                        taux: { type: 'string', pattern: '^(0(\\.\\d{1,9})?|1)$' },
+                      },
+                    },
+                  },
+                  constats: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['code', 'severity', 'message'],
+                      properties: {
+                        code: { type: 'string' },
+                        severity: { enum: ['error', 'warning', 'info'] },
+                        message: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          400: 'JSON invalide, annexe ou observations non conformes (le champ fautif est nommé).',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est pas du JSON.',
+          422: 'Version inconnue ou date sans barème.',
+        }),
       },
     },
   }

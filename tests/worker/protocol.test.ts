@@ -30,6 +30,7 @@ describe('refus au format problem+json', () => {
     ['/api/v1/budgets/check', 'GET', 'POST'],
     ['/api/v1/contracts/schedule', 'PUT', 'POST'],
     ['/api/v1/contracts/cutoff', 'GET', 'POST'],
+    ['/api/v1/contracts/variable', 'DELETE', 'POST'],
     ['/healthz', 'PATCH', 'GET, HEAD'],
   ])('405 for %s with %s, with Allow: %s', async (path, method, allow) => {
     const res = await call(path, { method })
@@ -128,6 +129,7 @@ describe('documents du service', () => {
       '/api/v1/budgets/check',
       '/api/v1/contracts/cutoff',
       '/api/v1/contracts/schedule',
+      '/api/v1/contracts/variable',
       '/api/v1/envelopes',
       '/api/v1/rates',
       '/api/v1/rates/current',
