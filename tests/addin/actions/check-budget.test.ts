@@ -1,0 +1,52 @@
+// The check action without React: the sheet read back, checked by the service or here, the report returned and written to a Contrôle sheet.
+import { describe, expect, it } from 'vitest'
+import { checkBudgetSheet, importBudget } from '../../../addin/taskpane/actions'
+import { budgetToJson, checkBudget } from '../../../shared'
+import { fixture, online, servicesOf, textOf } from '../support/action-services'
+
+async function withBudget(fetch?: typeof globalThis.fetch) {
+  const services = servicesOf(fetch === undefined ? {} : { fetch })
+  const doc = fixture('cpts-taille-2-aci-avenant-2')
+  const list = await importBudget(services, { name: 'b.json', text: budgetToJson(doc) })
+  return { services, doc, ...list }
+}
+
+describe('checkBudgetSheet', () => {
+  it('offline: checks here, says so, and writes the report to a Contrôle sheet', async () => {
+    const { services, doc, budgets, selected } = await withBudget()
+    const outcome = await checkBudgetSheet(services, { key: selected, budgets })
+    const expected = checkBudget(doc)
+    expect(outcome.check.origin).toBe('local')
+    expect(outcome.check.note).toBe('Service injoignable : contrôle fait sur cet ordinateur.')
+    expect(outcome.check.report.counts).toEqual(expected.counts)
+    expect(outcome.check.report.totaux.charges).toBe('265763.33')
+    expect(outcome.check.report.totaux.enveloppe).toBe('274000.00')
+    expect(outcome.controlSheet).toBe('Contrôle 2025')
+    expect(outcome.notice).toEqual({
+      intent: 'error',
+      title: 'Budget vérifié',
+      text: '1 erreur(s), 6 avertissement(s), 5 information(s) ; rapport dans « Contrôle 2025 ».',
+    })
+    const sheet = textOf(services.workbook, 'Contrôle 2025')
+    expect(sheet).toContain('Feuille « Budget 2025 » vérifiée le 23/11/2026 sur cet ordinateur')
+    for (const f of expected.findings) expect(sheet).toContain(f.message)
+  })
+
+  it('online: the service’s report, read through its schema', async () => {
+    const { services, budgets, selected } = await withBudget(online)
+    const outcome = await checkBudgetSheet(services, { key: selected, budgets })
+    expect(outcome.check.origin).toBe('service')
+    expect(outcome.check.note).toBeNull()
+    expect(outcome.check.report.counts).toEqual({ error: 1, warning: 6, info: 5 })
+    expect(textOf(services.workbook, outcome.controlSheet)).toContain(
+      'par le service en ligne ACI-CPTS'
+    )
+  })
+
+  it('asks for a budget sheet when none is chosen', async () => {
+    const { services, budgets } = await withBudget()
+    await expect(checkBudgetSheet(services, { key: null, budgets })).rejects.toThrow(
+      'Choisissez une feuille de budget.'
+    )
+  })
+})
