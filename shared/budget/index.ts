@@ -10,7 +10,7 @@ export {
   natureOf,
 } from './accounts'
 export { type Budget, isBudget } from './budget'
-export { centsOf, centsToString } from './cents'
+export { centsOf, centsToDecimal, centsToString } from './cents'
 export { checkBudget } from './check'
 export { type BudgetOptions, chartOf, tableOf } from './context'
 export { budgetFromCsv, budgetToCsv } from './csv'
@@ -31,6 +31,7 @@ export {
 export { budgetFromJson, budgetToJson } from './json'
 export { parseBudget } from './parse'
 export { bundledPass, loadPass, type PassTable } from './pass'
+export { type PreparedLine, prepareLine } from './prepare'
 export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
 export { type PreparedActual, prepareActual, splitInProportion } from './realise'
 export { actualsFromCsv } from './realise-csv'
@@ -51,5 +52,5 @@ export {
   budgetSchema,
   type Repartition,
 } from './schema'
-export { SECTIONS, type Section, sectionLabel } from './sections'
+export { isMissionSection, SECTIONS, type Section, sectionLabel } from './sections'
 export { splitAmount, splitCents } from './split'
