@@ -1,6 +1,7 @@
 // The plan of a `Budget <année>` sheet: the lines table by section, the envelopes as ACI.* formulas, the profile, the input lists.
 import {
   type BudgetDocument,
+  centsToDecimal,
   chartFor,
   Decimal,
   type EnvelopeReport,
@@ -10,15 +11,15 @@ import {
   frenchDate,
   MISSION_CODES,
   natureOf,
+  type PreparedLine,
+  prepareActual,
+  prepareLine,
   type RateTable,
   SECTIONS,
   type Section,
   taille as tailleOf,
   toExcelNumber,
 } from '../../../shared'
-import { centsToDecimal } from '../../../shared/budget/cents'
-import { type PreparedLine, prepareLine } from '../../../shared/budget/prepare'
-import { prepareActual } from '../../../shared/budget/realise'
 import { excelSerial } from '../../excel/dates'
 import { PHASE_WORDS } from '../../excel/phase-words'
 import {

@@ -1,13 +1,13 @@
 // The lines a new budget sheet starts from: the charges a CPTS usually has, and the ACI income of its envelopes.
 import {
+  compteProduit,
   type EnvelopeReport,
   type Financeur,
+  isMissionSection,
   MISSION_WORDS,
   type Section,
   toExcelNumber,
 } from '../../../shared'
-import { isMissionSection } from '../../../shared/budget/sections'
-import { compteProduit } from '../../../shared/contract'
 import type { PlanCell } from '../workbook/plan'
 import { ENVELOPPE_HEADERS } from './layout'
 
