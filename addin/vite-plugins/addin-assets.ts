@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Plugin } from 'vite'
 import { ICON_SIZES, iconFileName, iconPng } from './icons.ts'
+import { icoOfPng, staticHeaders } from './static-headers.ts'
 
 /** The origin of `wrangler dev`, written in the repository's manifest.xml. */
 export const DEV_ORIGIN = 'https://localhost:8787'
@@ -34,7 +35,7 @@ export function rewriteOrigin(manifest: string, origin: string): string {
   return manifest.split(DEV_ORIGIN).join(origin)
 }
 
-/** Emits manifest.xml (origin rewritten) and icons/icon-<size>.png into the build. */
+/** Emits manifest.xml (origin rewritten), icons/icon-<size>.png, favicon.ico and the `_headers` of the static files. */
 export function addinAssets(options: { manifest: string; origin: string }): Plugin {
   return {
     name: 'aci:addin-assets',
@@ -54,6 +55,8 @@ export function addinAssets(options: { manifest: string; origin: string }): Plug
       for (const size of ICON_SIZES) {
         this.emitFile({ type: 'asset', fileName: iconFileName(size), source: iconPng(size) })
       }
+      this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: icoOfPng(iconPng(32), 32) })
+      this.emitFile({ type: 'asset', fileName: '_headers', source: staticHeaders() })
     },
   }
 }

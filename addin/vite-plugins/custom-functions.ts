@@ -35,11 +35,15 @@ export async function generateFunctionsMetadata(entry: string): Promise<Function
   }
 }
 
-/** The registration code appended to the entry module, one `associate` per function. */
+/**
+ * The registration code appended to the entry module, one `associate` per function. Outside Excel
+ * (the pane's preview in a browser) `CustomFunctions` does not exist: the page loads without error.
+ */
 export function associateCalls(associations: readonly Association[]): string {
-  return associations
-    .map((a) => `\nCustomFunctions.associate(${JSON.stringify(a.id)}, ${a.functionName});`)
+  const calls = associations
+    .map((a) => `\n  CustomFunctions.associate(${JSON.stringify(a.id)}, ${a.functionName});`)
     .join('')
+  return `\nif (typeof CustomFunctions !== 'undefined') {${calls}\n}\n`
 }
 
 function appendAssociations(entry: string, associations: readonly Association[]): Plugin {

@@ -10,7 +10,7 @@ import { budgetSheetPlan } from '../../addin/taskpane/sheets/budget-plan'
 import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, officeJsFile } from '../support/chromium'
+import { CHROMIUM_ARGS, findBrowser, launchOptionsOf, officeJsFile } from '../support/chromium'
 import { budgetOf } from './budget.bench'
 import { printFigure, printTitle, timeMs } from './harness'
 
@@ -100,14 +100,18 @@ function serveDist(): Promise<Server> {
 
 async function benchFirstRender(): Promise<void> {
   printTitle('Volet : premier affichage dans Chromium, boucle locale (médiane de 7)')
-  if (!existsSync(CHROMIUM_PATH)) {
-    printFigure('premier affichage', 'non mesuré', 'Chromium absent (npm test l’installe)')
+  const found = findBrowser()
+  if ('reason' in found) {
+    printFigure('premier affichage', 'non mesuré', found.reason)
     return
   }
   const { chromium } = await import('playwright-core')
   const server = await serveDist()
   const port = (server.address() as AddressInfo).port
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] })
+  const browser = await chromium.launch({
+    ...launchOptionsOf(found.browser),
+    args: [...CHROMIUM_ARGS],
+  })
   const times = async (url: string, visible: string) => {
     const runs: number[] = []
     for (let i = 0; i < 8; i++) {

@@ -1,60 +1,98 @@
-// vitest globalSetup of the e2e project: Debian Chromium present, the Worker (API + built add-in) started on loopback.
+// vitest globalSetup of the e2e project: a Chromium-family browser found (installed from Debian's packages in CI), https the browser trusts, the Worker (API + built add-in) started on loopback.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { get } from 'node:https'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { CHROMIUM_PATH } from '../../support/chromium'
+import { type BrowserChoice, DEBIAN_CHROMIUM, findBrowser } from '../../support/chromium'
+import { hasCertutil, trustedHttps } from './trusted-https'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The origin of the local Worker, e.g. http://127.0.0.1:41234 (no trailing slash). */
+    /** The origin of the local Worker, e.g. https://localhost:41234 (no trailing slash); '' when skipped. */
     baseUrl: string
-    /** The Chromium binary the tests launch. */
-    chromiumPath: string
+    /** The browser the tests launch. */
+    browser: BrowserChoice | null
+    /** HOME of the browser process, whose NSS database trusts the test CA (Linux); '' for the OS store. */
+    browserHome: string
+    /** Why the end-to-end tests cannot run on this machine; '' when they run. */
+    skipReason: string
   }
 }
 
-const CHROMIUM = CHROMIUM_PATH
-
 /** wrangler fully offline and non-interactive (see .ci/run and notes-worker-stack.md §2.1). */
 const OFFLINE_ENV = {
-  CI: 'true',
+  CI: process.env.CI ?? 'true',
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_HIDE_BANNER: 'true',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_ERROR_REPORTS: 'false',
 } as const
 
-/** The commands that install Debian's Chromium: as root directly, otherwise through non-interactive sudo. */
-export function chromiumInstallCommands(isRoot: boolean): string[][] {
+/** The Debian packages the tests need: Chromium, and certutil for its certificate database. */
+export function debianPackagesMissing(): string[] {
+  const missing: string[] = []
+  if (!existsSync(DEBIAN_CHROMIUM)) missing.push('chromium')
+  if (!hasCertutil()) missing.push('libnss3-tools')
+  return missing
+}
+
+/** The commands that install Debian packages: as root directly, otherwise through non-interactive sudo. */
+export function aptInstallCommands(isRoot: boolean, packages: readonly string[]): string[][] {
   const sudo = isRoot ? [] : ['sudo', '-n']
   return [
     [...sudo, 'apt-get', 'update'],
-    [...sudo, 'apt-get', 'install', '-y', '--no-install-recommends', 'chromium'],
+    [...sudo, 'apt-get', 'install', '-y', '--no-install-recommends', ...packages],
   ]
 }
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return
+/** On a Debian-like machine with apt, installs what is missing; elsewhere leaves the machine alone. */
+function installFromApt(): void {
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) return
+  const packages = debianPackagesMissing()
+  if (packages.length === 0) return
+  // A developer's machine with another browser already found keeps it; CI always gets Debian's.
+  if (process.env.CI === undefined && !('reason' in findBrowser()) && packages.includes('chromium'))
+    return
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  const commands = chromiumInstallCommands(isRoot)
   console.log(
-    `[e2e] ${CHROMIUM} absent : installation de Chromium par apt-get (${isRoot ? 'root' : 'sudo -n'})…`
+    `[e2e] installation par apt-get de ${packages.join(', ')} (${isRoot ? 'root' : 'sudo -n'})…`
   )
-  for (const [command, ...args] of commands) {
+  for (const [command, ...args] of aptInstallCommands(isRoot, packages)) {
     const run = spawnSync(command as string, args, {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
     if (run.error !== undefined || run.status !== 0) {
-      throw new Error(
-        `[e2e] Chromium est nécessaire aux tests e2e et n’a pas pu être installé : « ${[command, ...args].join(' ')} » a échoué (${run.error?.message ?? `code ${run.status}`}). Installez-le à la main : apt-get install -y --no-install-recommends chromium`
+      console.warn(
+        `[e2e] « ${[command, ...args].join(' ')} » a échoué (${run.error?.message ?? `code ${run.status}`}).`
       )
+      return
     }
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`[e2e] apt-get a réussi mais ${CHROMIUM} est toujours absent.`)
+}
+
+function healthy(url: string, ca: Buffer): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const request = get(url, { ca }, (response) => {
+      response.resume()
+      resolvePromise(response.statusCode ?? 0)
+    })
+    request.on('error', reject)
+  })
+}
+
+function skip(project: TestProject, reason: string): () => Promise<void> {
+  // CI never skips: a machine of CI without a browser or certutil is a failure to see.
+  if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') {
+    throw new Error(`[e2e] en CI les tests de bout en bout ne sont jamais sautés : ${reason}`)
   }
+  console.warn(`[e2e] tests de bout en bout sautés : ${reason}`)
+  project.provide('baseUrl', '')
+  project.provide('browser', null)
+  project.provide('browserHome', '')
+  project.provide('skipReason', reason)
+  return async () => {}
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -67,7 +105,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `[e2e] ${dist}/taskpane.html est absent : construisez le complément d’abord (npm run build).`
     )
   }
-  ensureChromium()
+  installFromApt()
+  const found = findBrowser()
+  if ('reason' in found) return skip(project, found.reason)
+  const https = await trustedHttps()
+  if ('reason' in https) return skip(project, https.reason)
 
   // Before wrangler is loaded: it reads some of these when its modules initialise.
   Object.assign(process.env, OFFLINE_ENV)
@@ -77,8 +119,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     sendMetrics: false,
     ...(dist === resolve(root, 'addin/dist') ? {} : { assets: dist }),
     dev: {
-      // http on a free loopback port (wrangler.toml asks for https on 8787, which npm start may hold).
-      server: { hostname: '127.0.0.1', port: 0, secure: false },
+      // A free loopback port (npm start may hold 8787), https with the trusted certificate.
+      server: {
+        hostname: '127.0.0.1',
+        port: 0,
+        secure: true,
+        httpsKeyPath: https.key,
+        httpsCertPath: https.cert,
+      },
       inspector: false,
       persist: false,
       watch: false,
@@ -90,13 +138,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await worker.ready
     const url = await worker.url
-    const baseUrl = url.origin
-    const health = await fetch(`${baseUrl}/healthz`)
-    await health.arrayBuffer()
-    if (!health.ok) throw new Error(`[e2e] ${baseUrl}/healthz a répondu ${health.status}`)
-    console.log(`[e2e] Worker local prêt sur ${baseUrl}`)
+    // The certificate names localhost: the browser and this check go through that name.
+    const baseUrl = `https://localhost:${url.port}`
+    const status = await healthy(`${baseUrl}/healthz`, readFileSync(https.ca))
+    if (status !== 200) throw new Error(`[e2e] ${baseUrl}/healthz a répondu ${status}`)
+    console.log(
+      `[e2e] Worker local prêt sur ${baseUrl} (${https.description}), navigateur : ${found.browser.label}`
+    )
     project.provide('baseUrl', baseUrl)
-    project.provide('chromiumPath', CHROMIUM)
+    project.provide('browser', found.browser)
+    project.provide('browserHome', https.browserHome ?? '')
+    project.provide('skipReason', '')
   } catch (error) {
     await worker.dispose()
     throw error
