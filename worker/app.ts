@@ -8,6 +8,7 @@ import { isAciError } from '../shared'
 import type { AppEnv } from './env'
 import { openApiDocument } from './openapi'
 import { aciProblem, problem } from './problem'
+import { postAnswersNotStored, singleQueryValues } from './request-rules'
 import { budgetsRoutes } from './routes/budgets'
 import { contractsRoutes } from './routes/contracts'
 import { envelopesRoutes } from './routes/envelopes'
@@ -80,6 +81,9 @@ export function createApp() {
         ),
     })
   )
+
+  app.use('/api/*', singleQueryValues)
+  app.use('/api/*', postAnswersNotStored)
 
   app.route('/healthz', healthRoutes)
   app.get('/api/v1/openapi.json', (c) => {

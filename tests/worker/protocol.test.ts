@@ -154,3 +154,32 @@ describe('documents du service', () => {
       expect(doc.components.schemas).toHaveProperty(ref.split('/').pop()?.replace('"', '') ?? '')
   })
 })
+
+describe('paramètres répétés et réponses aux POST', () => {
+  it('refuse en français un paramètre de requête donné deux fois, en le nommant', async () => {
+    const problem = await problemOf(await call('/api/v1/envelopes?taille=2&taille=3'), 400)
+    expect(problem.detail).toBe(
+      'taille : le paramètre est donné plusieurs fois ; une seule valeur attendue.'
+    )
+    expect(problem.field).toBe('taille')
+  })
+
+  it('accepte des paramètres différents', async () => {
+    const res = await call('/api/v1/envelopes?taille=2&version=aci-2019')
+    expect(res.status).toBe(200)
+  })
+
+  it('interdit aux caches de garder la réponse à un POST', async () => {
+    const res = await call('/api/v1/contracts/schedule', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        signature: '2024-04-15',
+        taille: 2,
+        missions: [{ mission: 'acces', debut: '2024-10-01' }],
+      }),
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+})
