@@ -59,3 +59,12 @@ export function codesOf(value: unknown): unknown[] | undefined {
   const cells: unknown[] = Array.isArray(value) ? value.flat() : [value]
   return cells.filter((cell) => !isEmpty(cell) && cell !== 0)
 }
+
+/**
+ * The cells of a range argument row by row, empty ones kept in place (a tier's threshold and
+ * amount are matched by position); one value when a single value is given.
+ */
+export function cellsOf(value: unknown): unknown[] {
+  if (value === null || value === undefined) return []
+  return Array.isArray(value) ? value.flat() : [value]
+}

@@ -5,7 +5,7 @@
 // Parameters are `unknown` (type "any") so that Excel hands over exactly what the cell holds and
 // the core can say what is wrong in French, rather than Excel answering a bare #VALEUR!.
 import * as core from '../../shared'
-import { codesOf, optional, single, versionRef } from '../excel/arguments'
+import { cellsOf, codesOf, optional, single, versionRef } from '../excel/arguments'
 import { contractOf, dateArgument } from './contract-input'
 import { toExcelError } from './excel-errors'
 import { baremeRows, echeancierRows, missionRows, versionRows } from './spill'
@@ -222,6 +222,62 @@ export function pca(
     const date = dateArgument(cloture, 'cloture')
     const repartition = contract.options.prorata
     return core.toExcelNumber(core.produitsConstatesDAvance(contract, date, { repartition }))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Montant gagné par un indicateur à paliers de l’annexe du contrat pour une valeur observée : le montant du palier atteint, bornes incluses, 0 si aucun palier n’est atteint ou si la valeur est vide.
+ * @customfunction PALIER
+ * @param valeur Valeur observée, dans l’unité des seuils (cellule vide : pas d’observation, 0 €).
+ * @param seuils Plage des seuils des paliers, par seuil croissant (pourcentages en % ou en points, comme la valeur).
+ * @param montants Plage des montants des paliers en euros, à la même place que leurs seuils.
+ * @param sens "hausse" (par défaut : atteint si la valeur est au moins le seuil) ou "baisse" (atteint si la valeur ne dépasse pas le seuil).
+ * @returns Montant gagné en euros.
+ */
+export function palier(
+  valeur: unknown,
+  seuils: unknown[][],
+  montants: unknown[][],
+  sens?: unknown
+): number {
+  try {
+    return core.toExcelNumber(
+      core.palier(single(valeur), cellsOf(seuils), cellsOf(montants), optional(sens))
+    )
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Taux d’atteinte d’une mission à partir des montants gagnés par ses indicateurs : leur total divisé par le volet variable de la mission (à utiliser dans ACI.VARIABLE, ACI.ECHEANCIER ou ACI.PCA).
+ * @customfunction ATTEINTE
+ * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
+ * @param taille Taille de la CPTS, un entier de 1 à 4.
+ * @param montants Plage des montants gagnés par les indicateurs de la mission, en euros (cellules vides ignorées).
+ * @param crise Mission crise seulement : VRAI si une crise sanitaire grave est reconnue par l’ARS dans l’année ; sinon le taux est 0.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @returns Taux d’atteinte de 0 à 1, à mettre au format pourcentage.
+ */
+export function atteinte(
+  mission: unknown,
+  taille: unknown,
+  montants: unknown[][],
+  crise?: unknown,
+  version?: unknown
+): number {
+  try {
+    return core
+      .atteinte(
+        single(mission),
+        single(taille),
+        cellsOf(montants),
+        optional(crise),
+        versionRef(version)
+      )
+      .taux.toNumber()
   } catch (error) {
     throw toExcelError(error)
   }

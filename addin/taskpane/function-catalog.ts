@@ -20,6 +20,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   VERSIONS: '=ACI.VERSIONS()',
   ECHEANCIER: '=ACI.ECHEANCIER("2022-04-15";3;"acces";"2022-10-15";80%)',
   PCA: '=ACI.PCA("2022-04-15";3;"acces";"2022-10-15";"2022-12-31")',
+  PALIER: '=ACI.PALIER(75;90;5000;"baisse")',
+  ATTEINTE: '=ACI.ATTEINTE("acces";3;21000)',
 }
 
 export interface ParameterEntry {

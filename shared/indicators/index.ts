@@ -28,6 +28,7 @@ export {
 } from './constats'
 export { type AnnexeCell, type AnnexeTable, annexeFromCsv, annexeTable, annexeToCsv } from './csv'
 export { type DialogueJson, dialogueJson } from './dialogue'
+export { atteinte, type MissionAttainment, palier, paliersOf, parseSens } from './formulas'
 export {
   constatJson,
   observationJson,

@@ -75,6 +75,8 @@ describe('volet : liste des fonctions', () => {
       ECHEANCIER:
         'ACI.ECHEANCIER(signature; taille; missions; debuts; [taux]; [prorata]; [version])',
       PCA: 'ACI.PCA(signature; taille; missions; debuts; cloture; [taux]; [prorata]; [version])',
+      PALIER: 'ACI.PALIER(valeur; seuils; montants; [sens])',
+      ATTEINTE: 'ACI.ATTEINTE(mission; taille; montants; [crise]; [version])',
     })
     const spilling = functionEntries(metadata).filter((e) => e.spills)
     expect(spilling.map((e) => e.id)).toEqual(['BAREME', 'MISSIONS', 'VERSIONS', 'ECHEANCIER'])

@@ -43,6 +43,11 @@ const SIGNATURES: Record<string, { parameters: string[]; spills: boolean }> = {
     ],
     spills: false,
   },
+  PALIER: { parameters: ['valeur', 'seuils[]', 'montants[]', 'sens?'], spills: false },
+  ATTEINTE: {
+    parameters: ['mission', 'taille', 'montants[]', 'crise?', 'version?'],
+    spills: false,
+  },
 }
 
 /** French prose: French function words present, English ones absent. */
