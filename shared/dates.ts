@@ -32,6 +32,37 @@ export function dayNumberFromIso(iso: string): number {
   )
 }
 
+/** "2025-01-31" → "31/01/2025", as French Excel writes a date. */
+export function frenchDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+}
+
+/** "31/01/2025" (or "1/2/2025") → "2025-01-31"; undefined for any other text. */
+export function isoFromFrenchDate(text: string): string | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
+  return match === null
+    ? undefined
+    : `${match[3]}-${(match[2] as string).padStart(2, '0')}-${(match[1] as string).padStart(2, '0')}`
+}
+
+// Excel's day zero for serials from 61 on: 1899-12-30, because Excel counts a 29 February 1900
+// that never existed (a Lotus 1-2-3 compatibility choice kept by Microsoft).
+const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000
+/** 9999-12-31, the last date Excel can hold. */
+const LAST_SERIAL = 2_958_465
+
+/**
+ * The ISO date of an Excel day serial (a cell shown with a date format), the time of day
+ * dropped; undefined outside 01/01/1900–31/12/9999. Serials 1 to 60 are shifted by the
+ * phantom 29 February 1900.
+ */
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) return undefined
+  const day = Math.floor(serial)
+  const days = day >= 61 ? day : day + 1
+  return new Date((EXCEL_EPOCH_DAY + days) * 86_400_000).toISOString().slice(0, 10)
+}
+
 let cachedToday: { minute: number; iso: string } | undefined
 
 /**

@@ -63,7 +63,13 @@ export {
   tableOf,
 } from './budget'
 export * from './contract'
-export { isIsoDate, todayInFrance } from './dates'
+export {
+  excelSerialToIso,
+  frenchDate,
+  isIsoDate,
+  isoFromFrenchDate,
+  todayInFrance,
+} from './dates'
 export {
   type EnvelopeReport,
   type EnvelopeReportJson,
@@ -117,7 +123,7 @@ export {
   ZERO,
 } from './money'
 export { canonicalJson, sha256Hex } from './rates/canonical'
-export { BUNDLED_TABLE_FILES, bundledCatalog, Catalog, frenchDate } from './rates/catalog'
+export { BUNDLED_TABLE_FILES, bundledCatalog, Catalog } from './rates/catalog'
 export { type GridRow, gridRows, type VersionSummary, versionSummary } from './rates/grid'
 export { loadRateTable } from './rates/load'
 export { PHASES, type Phase, type RateTableData, rateTableSchema } from './rates/schema'

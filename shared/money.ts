@@ -24,8 +24,8 @@ export function roundToCent(amount: Decimal): Decimal {
 
 const centsOfAmount = new WeakMap<Decimal, number>()
 
-/** An amount in whole cents as a safe integer, remembered for the long-lived amounts of rate tables. */
-function centsOf(amount: Decimal): number | undefined {
+/** A Decimal amount in whole cents as a safe integer, remembered for the long-lived amounts of rate tables. */
+function wholeCentsOf(amount: Decimal): number | undefined {
   let cents = centsOfAmount.get(amount)
   if (cents === undefined) {
     const scaled = amount.times(100)
@@ -52,7 +52,7 @@ export function timesToCent(amount: Decimal, factor: Decimal | number): Decimal 
 }
 
 function integerProductToCent(amount: Decimal, factor: number): Decimal | undefined {
-  const cents = centsOf(amount)
+  const cents = wholeCentsOf(amount)
   if (cents === undefined || !Number.isFinite(factor)) return undefined
   const shortest = String(Math.abs(factor))
   if (shortest.includes('e')) return undefined

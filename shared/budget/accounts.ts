@@ -1,7 +1,7 @@
 // The associations' chart of accounts, one data file per version (règlement ANC n° 2018-06, then ANC n° 2022-06).
 import * as v from 'valibot'
+import { frenchDate } from '../dates'
 import { AciError } from '../errors'
-import { frenchDate } from '../rates/catalog'
 import pca2018 from './data/pca-2018.json'
 import pca2025 from './data/pca-2025.json'
 import { dataError, dataHeader, parseDataFile, type Source, text } from './data-file'

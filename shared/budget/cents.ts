@@ -1,13 +1,22 @@
 // Amounts as whole cents in safe integers: exact like decimal.js, and cheap enough for 10 000-line budgets.
 import { Decimal } from '../money'
 
+// Three forms of one amount, each with its job: `Decimal` for arithmetic (money.ts), `Cents` for
+// sums over thousands of lines, `AmountString` on the wire and in documents.
+
+/** An amount in whole cents, a safe integer: 123450 for 1 234,50 €. */
+export type Cents = number
+
+/** An amount as documents and the wire write it: euros, decimal point, at most two decimals ("1234.50"). */
+export type AmountString = string
+
 /**
  * "1234.5" → 123450. At most 13 digits before the point (the limit of `isAmountString`), so
  * every line amount is below 10^15 cents, well inside 2^53: integer arithmetic on it is exact.
  * Returns undefined for anything that is not such an amount. Read character by character: it
  * runs for every line and every part of a split.
  */
-export function centsOf(text: string): number | undefined {
+export function centsOf(text: AmountString): Cents | undefined {
   const length = text.length
   let i = text.charCodeAt(0) === 45 ? 1 : 0 // '-'
   const negative = i === 1
@@ -34,14 +43,15 @@ export function centsOf(text: string): number | undefined {
 }
 
 /** 123450 → "1234.50", the wire form of an amount (exact: no division of a float). */
-export function centsToString(cents: number): string {
+export function centsToString(cents: Cents): AmountString {
   const magnitude = Math.abs(cents)
   const euros = Math.floor(magnitude / 100)
   const rest = magnitude - euros * 100
   return `${cents < 0 ? '-' : ''}${euros}.${rest < 10 ? '0' : ''}${rest}`
 }
 
-export function centsToDecimal(cents: number): Decimal {
+/** 123450 → 1234.50 as a Decimal. */
+export function centsToDecimal(cents: Cents): Decimal {
   return new Decimal(centsToString(cents))
 }
 
@@ -53,7 +63,7 @@ export class CentsTotal {
   private small = 0
   private big: Decimal | undefined
 
-  add(cents: number): void {
+  add(cents: Cents): void {
     const next = this.small + cents
     if (Number.isSafeInteger(next)) {
       this.small = next

@@ -1,6 +1,10 @@
 // CSV the way French Excel writes it: `;` between fields, quotes around fields that need them, CRLF, UTF-8 with BOM.
 
 export const BOM = '\ufeff'
+
+/** The first row of a budget file: what it is, and the version of its layout. */
+export const MARKER = 'Budget ACI-CPTS'
+export const FORMAT = 'format 1'
 const SEPARATOR = ';'
 
 export interface CsvRecord {

@@ -10,10 +10,20 @@ export {
   natureOf,
 } from './accounts'
 export { type Budget, isBudget } from './budget'
-export { centsOf, centsToDecimal, centsToString } from './cents'
+export {
+  actualSectionHeader,
+  type Cell,
+  LIGNE_HEADERS,
+  MISSION_HEADERS,
+  PHASE_LABELS,
+  PROFIL_LABELS,
+  type ProfilField,
+} from './cells'
+export { type AmountString, type Cents, centsOf, centsToDecimal, centsToString } from './cents'
 export { checkBudget } from './check'
 export { type BudgetOptions, chartOf, tableOf } from './context'
-export { budgetFromCsv, budgetToCsv } from './csv'
+export { budgetToCsv } from './csv-export'
+export { budgetFromCsv } from './csv-import'
 export {
   FINANCEUR_LABELS,
   FINANCEURS,

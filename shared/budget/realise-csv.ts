@@ -1,8 +1,9 @@
 // A short CSV of actuals (Compte;Libellé;Réalisé, optional sections) from French Excel, merged into a budget.
 import { AciError, isAciError } from '../errors'
 import { isAmountString } from '../money'
-import { csvError, fromAmount, fromPercent, fromText, loose, words } from './csv'
+import { fromAmount, fromPercent, fromText, loose, words } from './cells'
 import { readCsv } from './csv-format'
+import { csvError } from './csv-import'
 import { parseBudget } from './parse'
 import type { BudgetDocument, BudgetLigne, Repartition } from './schema'
 import type { Section } from './sections'

@@ -1,6 +1,6 @@
 // Small French wordings shared by the findings' messages.
+import { frenchDate } from '../dates'
 import { Decimal } from '../money'
-import { frenchDate } from '../rates/catalog'
 import { centsToString } from './cents'
 import type { PreparedLine } from './prepare'
 

@@ -1,10 +1,9 @@
 // Year-end cut-off of ACI income: each payment split between fiscal years, and the journal of inventory entries.
 import * as v from 'valibot'
-import { isIsoDate } from '../dates'
+import { frenchDate, isIsoDate } from '../dates'
 import { AciError, describeValue } from '../errors'
 import { formatEuros } from '../format'
 import { type Decimal, roundToCent, sum, ZERO } from '../money'
-import { frenchDate } from '../rates/catalog'
 import { addDays, addMonths, daysBetween, monthsBegun } from './calendar'
 import { COMPTE_PAR, COMPTE_PCA, compteLabel, compteProduit } from './labels'
 import type { Contract } from './parse'

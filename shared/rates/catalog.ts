@@ -1,10 +1,13 @@
 // The versions of the rate tables, and which one is in force on a given date.
-import { isIsoDate, todayInFrance } from '../dates'
+import { frenchDate, isIsoDate, todayInFrance } from '../dates'
 import { AciError, describeValue } from '../errors'
 import aci2019 from './aci-2019.json'
 import aciAvenant2 from './aci-avenant-2.json'
 import { loadRateTable } from './load'
 import type { RateTable } from './table'
+
+/** The date formatter lives in dates.ts; re-exported for the modules that still import it from here. */
+export { frenchDate } from '../dates'
 
 /** The table files shipped with the product, oldest first. Adding a version = adding its file here. */
 export const BUNDLED_TABLE_FILES: readonly unknown[] = [aci2019, aciAvenant2]
@@ -69,11 +72,6 @@ export class Catalog {
     const text = ref.trim()
     return isIsoDate(text) ? this.inForceOn(text, argument) : this.byVersionId(text, argument)
   }
-}
-
-/** 2019-08-25 → "25/08/2019". */
-export function frenchDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 }
 
 let bundled: Catalog | undefined

@@ -1,0 +1,269 @@
+// French Excel's words and cells for a budget: one vocabulary and one reader per kind of value, for the CSV and the sheet alike.
+import { excelSerialToIso, isoFromFrenchDate } from '../dates'
+import { MISSION_CODES, MISSION_WORDS, type MissionCode } from '../missions'
+import { Decimal, roundToCent } from '../money'
+import type { Phase } from '../rates/schema'
+import { normalizeWords } from '../text'
+import { type AmountString, centsOf, centsToString } from './cents'
+import { FINANCEUR_LABELS, FINANCEURS, type Financeur } from './financeurs'
+import { minimalDecimal } from './parse'
+import { SECTIONS, type Section, sectionLabel } from './sections'
+
+/** A cell as a spreadsheet holds it: text (a CSV, or typed in Excel), a number (Excel's double, a date serial), a boolean, or nothing. */
+export type Cell = string | number | boolean | null
+
+// --- the words -------------------------------------------------------------------------------
+
+/** The profile's fields, each under one label: what the CSV and the sheet write. */
+export const PROFIL_LABELS = {
+  nom: 'Nom de la CPTS',
+  taille: 'Taille',
+  population: 'Population',
+  signature: 'Date de signature du contrat',
+  version: 'Version du barème',
+  debut: 'Début de l’exercice',
+  fin: 'Fin de l’exercice',
+  thesaurisation: 'Seuil de thésaurisation',
+  pass: 'Seuil d’alerte PASS',
+} as const
+export type ProfilField = keyof typeof PROFIL_LABELS
+
+/** Labels read as well, from sheets written before the labels were one (« Signature du contrat »…). */
+const PROFIL_ALIASES: Record<ProfilField, readonly string[]> = {
+  nom: [],
+  taille: [],
+  population: ['Population couverte'],
+  signature: ['Signature du contrat'],
+  version: ['Barème'],
+  debut: [],
+  fin: [],
+  thesaurisation: ['Excédent ACI toléré (%)', 'Excédent ACI toléré'],
+  pass: ['Alerte PASS (% du plafond)', 'Alerte PASS'],
+}
+
+/** The columns of the missions table, each under one header (and the sheet's older ones). */
+export const MISSION_HEADERS = {
+  mission: 'Missions engagées',
+  debut: 'Début',
+  taux: 'Taux d’atteinte attendu',
+  phase: 'Phase du plan de crise',
+} as const
+export type MissionColumn = keyof typeof MISSION_HEADERS
+const MISSION_ALIASES: Record<MissionColumn, readonly string[]> = {
+  mission: ['Code', 'Mission'],
+  debut: ['Démarrage', 'Date de début'],
+  taux: ['Taux attendu', 'Taux d’atteinte', 'Taux'],
+  phase: ['Phase'],
+}
+
+/** The line's own columns; then one per section, « Réalisé » and its split. */
+export const LIGNE_HEADERS = {
+  compte: 'Compte',
+  libelle: 'Libellé',
+  montant: 'Montant',
+  mode: 'Répartition',
+  financeur: 'Financeur',
+  beneficiaire: 'Bénéficiaire',
+  realise: 'Réalisé',
+  modeRealise: 'Répartition du réalisé',
+} as const
+export type LigneColumn = keyof typeof LIGNE_HEADERS
+
+/** « Réalisé – Accès aux soins »: a section's column in the split of actuals. */
+export function actualSectionHeader(section: Section): string {
+  return `${LIGNE_HEADERS.realise} – ${sectionLabel(section)}`
+}
+
+/** The crisis plan's phases as French Excel users write them. */
+export const PHASE_LABELS: Record<Phase, string> = {
+  redaction: 'rédaction',
+  mise_a_jour: 'mise à jour',
+}
+
+/** The modes of a split as the CSV writes them. */
+export const MODE_LABELS = { montants: 'montants', cles: 'clés' } as const
+export type Mode = keyof typeof MODE_LABELS
+
+/** Words to compare a header or a label by: no case, no accents, no punctuation (« Début de l’exercice » = "debut de l exercice"). */
+export function loose(text: string): string {
+  return normalizeWords(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+export interface Vocabulary {
+  readonly missions: ReadonlyMap<string, MissionCode>
+  readonly phases: ReadonlyMap<string, Phase>
+  readonly financeurs: ReadonlyMap<string, Financeur>
+  readonly modes: ReadonlyMap<string, Mode>
+  readonly profil: ReadonlyMap<string, ProfilField>
+  readonly sections: ReadonlyMap<string, Section>
+  readonly missionColumns: ReadonlyMap<string, MissionColumn>
+  readonly ligneColumns: ReadonlyMap<string, LigneColumn>
+  /** « Réalisé – <section> » columns, by their loose header. */
+  readonly actualSections: ReadonlyMap<string, Section>
+}
+
+let vocabulary: Vocabulary | undefined
+
+function byLoose<K extends string>(
+  labels: Record<K, string>,
+  aliases?: Record<K, readonly string[]>
+) {
+  const map = new Map<string, K>()
+  for (const key of Object.keys(labels) as K[]) {
+    map.set(loose(labels[key]), key)
+    for (const alias of aliases?.[key] ?? []) map.set(loose(alias), key)
+  }
+  return map
+}
+
+/** The words a cell may hold, by their loose form: codes, labels and aliases (built on first use). */
+export function words(): Vocabulary {
+  if (vocabulary !== undefined) return vocabulary
+  const missions = new Map<string, MissionCode>()
+  for (const code of MISSION_CODES) {
+    missions.set(code, code)
+    missions.set(loose(MISSION_WORDS[code].label), code)
+    for (const alias of MISSION_WORDS[code].aliases) missions.set(loose(alias), code)
+  }
+  const financeurs = new Map<string, Financeur>()
+  for (const code of FINANCEURS) {
+    financeurs.set(loose(code), code)
+    financeurs.set(loose(FINANCEUR_LABELS[code]), code)
+  }
+  const sections = new Map<string, Section>()
+  const actualSections = new Map<string, Section>()
+  for (const section of SECTIONS) {
+    sections.set(loose(section), section)
+    sections.set(loose(sectionLabel(section)), section)
+    actualSections.set(loose(actualSectionHeader(section)), section)
+    actualSections.set(loose(`${LIGNE_HEADERS.realise} ${section}`), section)
+  }
+  const phases = new Map<string, Phase>()
+  for (const phase of Object.keys(PHASE_LABELS) as Phase[]) {
+    phases.set(loose(phase), phase)
+    phases.set(loose(PHASE_LABELS[phase]), phase)
+  }
+  vocabulary = {
+    missions,
+    phases,
+    financeurs,
+    modes: new Map([
+      ['montants', 'montants'],
+      ['cles', 'cles'],
+    ]),
+    profil: byLoose(PROFIL_LABELS, PROFIL_ALIASES),
+    sections,
+    missionColumns: byLoose(MISSION_HEADERS, MISSION_ALIASES),
+    ligneColumns: byLoose(LIGNE_HEADERS),
+    actualSections,
+  }
+  return vocabulary
+}
+
+const looked = /* @__PURE__ */ new Map<string, string>()
+
+/** A cell's loose form, remembered: the same few words come back on every row ("clés", a funder's label). */
+export function looseCell(cell: string): string {
+  let key = looked.get(cell)
+  if (key === undefined) {
+    key = loose(cell)
+    if (looked.size < 1_000) looked.set(cell, key)
+  }
+  return key
+}
+
+/** The code a cell names in a table of words, or the cell itself for the schema to refuse. */
+export function lookup<T extends string>(table: ReadonlyMap<string, T>, cell: string): T | string {
+  return table.get(looseCell(cell)) ?? cell
+}
+
+// --- the cells -------------------------------------------------------------------------------
+
+/** Spaces Excel may put between groups of digits (space, no-break space, narrow no-break space). */
+const GROUPS = /[ \u00a0\u202f]/g
+
+export const isBlank = (cell: Cell | undefined): boolean =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+
+/** A cell as text: trimmed, and the apostrophe that keeps Excel from running a text as a formula removed. */
+export function fromText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return ''
+  const text = String(cell).trim()
+  return text.startsWith("'") ? text.slice(1) : text
+}
+
+/** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
+export function fromAmount(cell: string): string {
+  return cell.replace(GROUPS, '').replace(/€$/, '').replace(',', '.')
+}
+
+/** "33,5 %" → "33.5". */
+export function fromPercent(cell: string): string {
+  return cell.replace(GROUPS, '').replace(/%$/, '').replace(',', '.')
+}
+
+/**
+ * An amount cell: French text ("42 000,50 €") as written, or Excel's double rounded to the cent
+ * with the project's one rounding (the cell shows it with its `# ##0,00 €` format: its shortest
+ * decimal form is what was typed). Undefined for an empty cell; text that is no amount is kept
+ * for the schema to refuse; `bad` for what no amount can be (a boolean, an infinite number).
+ */
+export function amountCell(cell: Cell | undefined): AmountString | string | undefined | typeof BAD {
+  if (isBlank(cell)) return undefined
+  if (typeof cell === 'string') return fromAmount(cell.trim())
+  if (typeof cell !== 'number' || !Number.isFinite(cell)) return BAD
+  const shortest = String(cell)
+  const cents = centsOf(shortest)
+  if (cents !== undefined) return centsToString(cents)
+  return roundToCent(new Decimal(shortest)).toFixed(2)
+}
+
+/** A cell no reader can take: the caller says so where the cell is. */
+export const BAD: unique symbol = Symbol('bad cell')
+
+/**
+ * A percentage (thresholds, keys of a split) as the budget holds it ("90"): text is written in
+ * percent (« 90 % », « 90 »); a number is Excel's, a cell shown as 90 % holding 0.9.
+ */
+export function percentCell(cell: Cell | undefined): string | undefined | typeof BAD {
+  if (isBlank(cell)) return undefined
+  if (typeof cell === 'string') return fromPercent(cell.trim())
+  if (typeof cell !== 'number' || !Number.isFinite(cell)) return BAD
+  return minimalDecimal(new Decimal(String(cell)).times(100).toDecimalPlaces(4).toFixed())
+}
+
+/**
+ * An expected rate as the budget holds it, a fraction ("0.8"): text is written in percent
+ * (« 80 % », « 80 »); a number is Excel's, 0.8 for a cell shown as 80 %, or 80 typed as such.
+ */
+export function rateCell(cell: Cell | undefined): string | undefined | typeof BAD {
+  if (isBlank(cell)) return undefined
+  if (typeof cell === 'string') {
+    const percent = fromPercent(cell.trim())
+    return /^\d+(\.\d+)?$/.test(percent)
+      ? minimalDecimal(new Decimal(percent).div(100).toFixed())
+      : cell.trim()
+  }
+  if (typeof cell !== 'number' || !Number.isFinite(cell)) return BAD
+  const value = new Decimal(String(cell))
+  return minimalDecimal((cell > 1 ? value.div(100) : value).toDecimalPlaces(9).toFixed())
+}
+
+/** A date: "31/01/2025" or "2025-01-31" as text, or Excel's day serial; other text is left for the schema to refuse. */
+export function dateCell(cell: Cell | undefined): string | undefined | typeof BAD {
+  if (isBlank(cell)) return undefined
+  if (typeof cell === 'string') return isoFromFrenchDate(cell.trim()) ?? cell.trim()
+  if (typeof cell !== 'number') return BAD
+  return excelSerialToIso(cell) ?? BAD
+}
+
+/** A whole number (taille, population): "85 000" as text, or Excel's number; other text is left for the schema. */
+export function integerCell(cell: Cell | undefined): number | string | undefined | typeof BAD {
+  if (isBlank(cell)) return undefined
+  if (typeof cell === 'number') return cell
+  if (typeof cell !== 'string') return BAD
+  const compact = cell.trim().replace(GROUPS, '')
+  return /^\d{1,12}$/.test(compact) ? Number(compact) : cell.trim()
+}

@@ -1,0 +1,114 @@
+// A budget read from a CSV file of French Excel: the file's blocks become rows of cells, read by the one reader of budgets from rows.
+import { AciError } from '../errors'
+import type { Budget } from './budget'
+import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
+import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
+import { type Block, budgetFromRows, type Row, type RowsEdge, type Table } from './rows'
+
+export function csvError(line: number, column: string, message: string): AciError {
+  const argument = `ligne ${line}, ${column}`
+  return new AciError('csv_invalide', `${argument} : ${message}.`, argument)
+}
+
+/** The first cell of each block's header, by its loose form. */
+const BLOCKS: ReadonlyMap<string, Block> = new Map([
+  ['profil', 'profil'],
+  [loose(MISSION_HEADERS.mission), 'missions'],
+  [loose(LIGNE_HEADERS.compte), 'lignes'],
+])
+
+/** A CSV line names its place: the line, and the column by its header (or its number, for a header). */
+const CSV_EDGE: RowsEdge = {
+  cellError(place, message) {
+    const column =
+      place.kind === 'header'
+        ? `colonne ${place.index + 1}`
+        : place.kind === 'missing'
+          ? 'en-tête'
+          : place.kind === 'label'
+            ? 'A'
+            : place.column
+    return csvError(place.at, column, message)
+  },
+  rowError(error, place) {
+    return new AciError(
+      error.code,
+      `ligne ${place.at} du fichier CSV, ${error.message}`,
+      error.argument
+    )
+  },
+}
+
+const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
+
+const emptyTable = (header: readonly string[]): Table => ({
+  header: { at: 0, cells: header },
+  rows: [],
+})
+
+/** The file's blocks: the profile's rows, the missions and the lines, each under its header. */
+function blocksOf(records: readonly CsvRecord[]) {
+  const rows = records.filter((r) => !isBlank(r))
+  const first = rows[0]
+  if (first === undefined || loose(first.cells[0] ?? '') !== loose(MARKER)) {
+    throw csvError(
+      first?.line ?? 1,
+      'A',
+      `fichier de budget ACI-CPTS attendu, commençant par « ${MARKER} ; ${FORMAT} » (séparateur point-virgule)`
+    )
+  }
+  if (loose(first.cells[1] ?? '') !== loose(FORMAT)) {
+    throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
+  }
+  const profil: Row[] = []
+  let missions = emptyTable(Object.values(MISSION_HEADERS))
+  let lignes = emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant])
+  let block: Block | undefined
+  let width = 0
+  for (const record of rows.slice(1)) {
+    const cells = record.cells.map((c) => c.trim())
+    const row: Row = { at: record.line, cells }
+    const firstCell = cells[0] ?? ''
+    // A row that starts with an account number is a line, never a block's header.
+    const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
+    if (header !== undefined) {
+      block = header
+      if (header === 'missions') missions = { header: row, rows: [] }
+      if (header === 'lignes') lignes = { header: row, rows: [] }
+      width = header === 'profil' ? 2 : header === 'missions' ? 4 : cells.length
+      continue
+    }
+    if (block === undefined) {
+      throw csvError(
+        record.line,
+        'A',
+        'bloc « Profil », « Missions engagées » ou « Compte » attendu'
+      )
+    }
+    const extra = cells.findIndex((c, i) => i >= width && c !== '')
+    if (extra >= 0) {
+      throw csvError(
+        record.line,
+        `colonne ${extra + 1}`,
+        `valeur en trop « ${cells[extra]} » : un point-virgule dans un texte doit être entre guillemets`
+      )
+    }
+    if (block === 'profil') profil.push(row)
+    else if (block === 'missions') (missions.rows as Row[]).push(row)
+    else (lignes.rows as Row[]).push(row)
+  }
+  return { profil, missions, lignes }
+}
+
+/**
+ * Reads a budget from CSV text as budgetToCsv writes it, or as French Excel saves it after
+ * editing ("CSV UTF-8 (délimité par des points-virgules)": amounts like 42 000,00, dates
+ * JJ/MM/AAAA, percentages like 40 %). Fails naming the CSV line, then as parseBudget does.
+ */
+export function budgetFromCsv(text: string): Budget {
+  const { records, unterminatedAt } = readCsv(text)
+  if (unterminatedAt !== undefined) {
+    throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
+  }
+  return budgetFromRows(blocksOf(records), { edge: CSV_EDGE })
+}
