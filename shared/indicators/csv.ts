@@ -37,14 +37,18 @@ export interface AnnexeTable {
   readonly header: readonly string[]
   /** One row per indicator, in the annex's order, aligned on the header. */
   readonly rows: readonly (readonly AnnexeCell[])[]
-  /** How many tier pairs (« Seuil n », « Montant n ») the header has. */
+  /** How many tiers the header has room for: « Seuil 1 » … « Seuil n », then « Montant 1 » … « Montant n ». */
   readonly paliers: number
+  /** Index of the column « Seuil 1 »; the amounts start `paliers` columns further. */
+  readonly premierSeuil: number
 }
 
 /**
  * The annex as a table, one row per indicator: the action's label and evidence on its first row
- * only, evidence items one per line within the cell (Alt+Entrée in Excel), then the tiers in
- * pairs. The pane writes it to an « Indicateurs <année> » sheet; annexeToCsv writes it as CSV.
+ * only, evidence items one per line within the cell (Alt+Entrée in Excel), then the thresholds
+ * side by side and the amounts side by side, so that a sheet's row gives ACI.PALIER its two ranges
+ * (`=ACI.PALIER(valeur; M5:O5; P5:R5; H5)`). The pane writes it to an « Indicateurs <année> »
+ * sheet; annexeToCsv writes it as CSV; the reader takes the tier columns in any order.
  */
 export function annexeTable(annexe: Annexe): AnnexeTable {
   const paliers = Math.max(
@@ -57,16 +61,17 @@ export function annexeTable(annexe: Annexe): AnnexeTable {
   )
   const header = [
     ...Object.values(COLUMNS),
-    ...Array.from({ length: paliers }, (_, k) => [`Seuil ${k + 1}`, `Montant ${k + 1}`]).flat(),
+    ...Array.from({ length: paliers }, (_, k) => `Seuil ${k + 1}`),
+    ...Array.from({ length: paliers }, (_, k) => `Montant ${k + 1}`),
   ]
   const rows: AnnexeCell[][] = []
   for (const m of annexe.missions) {
     for (const a of m.actions) {
       a.indicateurs.forEach((i, k) => {
         const first = k === 0
-        const tiers: AnnexeCell[] =
-          i.type === 'paliers' ? i.paliers.flatMap((p) => [p.seuil, p.montant]) : []
-        while (tiers.length < 2 * paliers) tiers.push(undefined)
+        const tiers = i.type === 'paliers' ? i.paliers : []
+        const seuils: AnnexeCell[] = Array.from({ length: paliers }, (_, t) => tiers[t]?.seuil)
+        const montants: AnnexeCell[] = Array.from({ length: paliers }, (_, t) => tiers[t]?.montant)
         rows.push([
           MISSION_WORDS[m.mission].label,
           a.id,
@@ -80,12 +85,13 @@ export function annexeTable(annexe: Annexe): AnnexeTable {
           i.reference,
           i.cible,
           i.type === 'binaire' ? i.max : i.maxEcrit,
-          ...tiers,
+          ...seuils,
+          ...montants,
         ])
       })
     }
   }
-  return { header, rows, paliers }
+  return { header, rows, paliers, premierSeuil: Object.keys(COLUMNS).length }
 }
 
 /** Text Excel would run as a formula gets a leading apostrophe, which the reader removes. */
@@ -191,7 +197,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
     throw csvError(
       1,
       'en-tête',
-      `ligne d’en-tête introuvable ; attendu une ligne qui commence par « ${COLUMNS.mission} » (${Object.values(COLUMNS).join(' ; ')} ; Seuil 1 ; Montant 1 ; …)`
+      `ligne d’en-tête introuvable ; attendu une ligne qui commence par « ${COLUMNS.mission} » (${Object.values(COLUMNS).join(' ; ')} ; Seuil 1 ; … ; Montant 1 ; …)`
     )
   }
   const columns = new Map<Column, number>()

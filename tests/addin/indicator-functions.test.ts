@@ -88,6 +88,20 @@ describe('ACI.PALIER', () => {
     }
   })
 
+  it('takes its two ranges from a row of the annex’s table (thresholds side by side, then amounts)', () => {
+    const annexe = core.parseAnnexe(annexeTaille3)
+    const table = core.annexeTable(annexe)
+    const excel = (cell: core.AnnexeCell) =>
+      cell === undefined ? null : typeof cell === 'string' ? cell : core.toExcelNumber(cell)
+    const row = table.rows.find((r) => r[4] === 'ald-sans-mt') as core.AnnexeCell[]
+    const from = table.premierSeuil
+    const seuils = [row.slice(from, from + table.paliers).map(excel)]
+    const montants = [row.slice(from + table.paliers, from + 2 * table.paliers).map(excel)]
+    expect(table.header[from]).toBe('Seuil 1')
+    expect(table.header[from + table.paliers]).toBe('Montant 1')
+    expect(aci.palier(75, seuils, montants, row[7])).toBe(5000)
+  })
+
   it.each([
     [
       'tiers out of order',

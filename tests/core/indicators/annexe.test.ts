@@ -164,19 +164,19 @@ describe('the published JSON Schema', () => {
 describe('the annex as a French Excel CSV', () => {
   const annexe = parseAnnexe(annexeTaille3)
 
-  it('writes one row per indicator, `;`, decimal comma, evidence on the action’s first row', () => {
+  it('writes one row per indicator, `;`, decimal comma, evidence on the action’s first row, thresholds then amounts', () => {
     const csv = annexeToCsv(annexe)
     expect(csv.startsWith('\ufeffAnnexe des indicateurs ACI-CPTS')).toBe(true)
     const lines = csv.split('\r\n')
     expect(lines[1]).toBe('Année de contrat;4;;;;;;;;;;;;;;;;')
     expect(lines[3]).toBe(
-      'Mission;Action;Libellé de l’action;Livrables;Indicateur;Libellé de l’indicateur;Type;Sens;Unité;Référence;Cible;Maximum;Seuil 1;Montant 1;Seuil 2;Montant 2;Seuil 3;Montant 3'
+      'Mission;Action;Libellé de l’action;Livrables;Indicateur;Libellé de l’indicateur;Type;Sens;Unité;Référence;Cible;Maximum;Seuil 1;Seuil 2;Seuil 3;Montant 1;Montant 2;Montant 3'
     )
     expect(csv).toContain(
-      'Prévention;depistage;Dépistage organisé du cancer colorectal;Support de la campagne;depistage-colorectal;Taux de dépistage du cancer colorectal des 50-74 ans;paliers;hausse;%;57,5;66;;60;1000;63;2000;66;3000'
+      'Prévention;depistage;Dépistage organisé du cancer colorectal;Support de la campagne;depistage-colorectal;Taux de dépistage du cancer colorectal des 50-74 ans;paliers;hausse;%;57,5;66;;60;63;66;1000;2000;3000'
     )
     expect(csv).toContain(
-      'Accès aux soins;offre;;;delai-ophtalmo;Délai moyen d’obtention d’un rendez-vous en ophtalmologie;paliers;baisse;jours;95;;;30;5000;60;3000;90;1000'
+      'Accès aux soins;offre;;;delai-ophtalmo;Délai moyen d’obtention d’un rendez-vous en ophtalmologie;paliers;baisse;jours;95;;;30;60;90;5000;3000;1000'
     )
     // Two evidence items: one cell, one per line, quoted.
     expect(csv).toContain(
