@@ -19,6 +19,14 @@ const dist = path.join(root, 'addin/dist')
 const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
 const kib = (bytes: number) => `${fmt.format(bytes / 1024)} Kio`
 
+// Targets of the split pane (issue 11), each beside the figure measured before the split, on the
+// same machine: one bundle of 228,6 Kio gzip, first render 4,7× a blank page.
+const INITIAL_JS_TARGET_KIB = 170
+const INITIAL_JS_BEFORE_KIB = 228.6
+const FIRST_RENDER_TARGET = 3
+const FIRST_RENDER_BEFORE = 4.7
+const verdict = (ok: boolean) => (ok ? 'atteinte' : 'NON atteinte')
+
 /** The scripts the page loads before its first render: its module entry and what it preloads. */
 function initialScripts(): string[] {
   const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8')
@@ -27,7 +35,9 @@ function initialScripts(): string[] {
 }
 
 function benchSize(): void {
-  printTitle('Volet : JavaScript initial (cible ≤ 300 Kio gzip)')
+  printTitle(
+    `Volet : JavaScript initial (cible ≤ ${INITIAL_JS_TARGET_KIB} Kio gzip ; ${fmt.format(INITIAL_JS_BEFORE_KIB)} Kio avant le découpage)`
+  )
   const scripts = initialScripts()
   let raw = 0
   let gzipped = 0
@@ -40,7 +50,12 @@ function benchSize(): void {
   printFigure(
     'JS initial du volet (gzip)',
     kib(gzipped),
-    `${kib(raw)} non compressé, ${scripts.length} fichier(s) ; ${fmt.format((gzipped / (300 * 1024)) * 100)} % de la cible : ${gzipped <= 300 * 1024 ? 'atteinte' : 'NON atteinte'}`
+    `${kib(raw)} non compressé, ${scripts.length} fichier(s) ; cible ≤ ${INITIAL_JS_TARGET_KIB} Kio : ${verdict(gzipped <= INITIAL_JS_TARGET_KIB * 1024)}`
+  )
+  printFigure(
+    'base : avant le découpage (gzip)',
+    `${fmt.format(INITIAL_JS_BEFORE_KIB)} Kio`,
+    `un seul fichier ; ×${fmt.format(gzipped / (INITIAL_JS_BEFORE_KIB * 1024))} aujourd’hui`
   )
   printFigure(
     'base : functions.js (gzip)',
@@ -142,10 +157,11 @@ async function benchFirstRender(): Promise<void> {
       'form[aria-label="Profil de la CPTS"]'
     )
     printFigure('base : page vide', `${fmt.format(blank)} ms`)
+    const ratio = pane / blank
     printFigure(
       'volet, jusqu’au formulaire du profil',
       `${fmt.format(pane)} ms`,
-      `×${fmt.format(pane / blank)} la page vide`
+      `×${fmt.format(ratio)} la page vide ; cible ≤ ×${FIRST_RENDER_TARGET} : ${verdict(ratio <= FIRST_RENDER_TARGET)} (×${fmt.format(FIRST_RENDER_BEFORE)} avant le découpage)`
     )
   } finally {
     await browser.close()
