@@ -70,6 +70,7 @@ export {
   isoFromFrenchDate,
   todayInFrance,
 } from './dates'
+export * from './dossier'
 export {
   type EnvelopeReport,
   type EnvelopeReportJson,
