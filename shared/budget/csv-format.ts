@@ -6,6 +6,10 @@ export const BOM = '\ufeff'
 export const MARKER = 'Budget ACI-CPTS'
 export const FORMAT = 'format 1'
 const SEPARATOR = ';'
+const QUOTE = 34 // "
+const SEMICOLON = 59
+const CR = 13
+const LF = 10
 
 export interface CsvRecord {
   /** The physical line where the record starts (1 for the first line of the file). */
@@ -36,54 +40,56 @@ export function writeCsv(rows: readonly (readonly string[])[]): string {
  */
 export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
   const source = text.startsWith(BOM) ? text.slice(1) : text
+  const length = source.length
   const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
   let line = 1
   let start = 1
   let i = 0
-  let quoted = false
-  let quoteLine = 0
-  while (i < source.length) {
-    const c = source[i] as string
-    if (quoted) {
-      if (c === '"') {
-        if (source[i + 1] === '"') {
+  // Runs of plain characters are taken as slices, not character by character: a 10 000-line
+  // budget is a megabyte of text.
+  while (i < length) {
+    const c = source.charCodeAt(i)
+    if (c === QUOTE && cell === '') {
+      const quoteLine = line
+      let j = i + 1
+      for (;;) {
+        const close = source.indexOf('"', j)
+        if (close < 0) return { records, unterminatedAt: quoteLine }
+        for (let k = j; k < close; k++) if (source.charCodeAt(k) === LF) line += 1
+        cell += source.slice(j, close)
+        if (source.charCodeAt(close + 1) === QUOTE) {
           cell += '"'
-          i += 2
+          j = close + 2
           continue
         }
-        quoted = false
-        i += 1
-        continue
+        i = close + 1
+        break
       }
-      if (c === '\n') line += 1
-      cell += c
-      i += 1
-      continue
-    }
-    if (c === '"' && cell === '') {
-      quoted = true
-      quoteLine = line
-      i += 1
-    } else if (c === SEPARATOR) {
+    } else if (c === SEMICOLON) {
       cells.push(cell)
       cell = ''
       i += 1
-    } else if (c === '\r' || c === '\n') {
+    } else if (c === CR || c === LF) {
       cells.push(cell)
       records.push({ line: start, cells })
       cells = []
       cell = ''
-      i += c === '\r' && source[i + 1] === '\n' ? 2 : 1
+      i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1
       line += 1
       start = line
     } else {
-      cell += c
-      i += 1
+      let j = i + 1
+      while (j < length) {
+        const d = source.charCodeAt(j)
+        if (d === SEMICOLON || d === CR || d === LF) break
+        j += 1
+      }
+      cell += source.slice(i, j)
+      i = j
     }
   }
-  if (quoted) return { records, unterminatedAt: quoteLine }
   if (cell !== '' || cells.length > 0) {
     cells.push(cell)
     records.push({ line: start, cells })

@@ -40,6 +40,13 @@ const CSV_EDGE: RowsEdge = {
 }
 
 const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
+const trim = (cell: string) => cell.trim()
+
+/** The first cell past `width` that holds something: a `;` the text should have quoted. */
+function extraCell(cells: readonly string[], width: number): number {
+  for (let i = width; i < cells.length; i++) if (cells[i] !== '') return i
+  return -1
+}
 
 const emptyTable = (header: readonly string[]): Table => ({
   header: { at: 0, cells: header },
@@ -66,7 +73,7 @@ function blocksOf(records: readonly CsvRecord[]) {
   let block: Block | undefined
   let width = 0
   for (const record of rows.slice(1)) {
-    const cells = record.cells.map((c) => c.trim())
+    const cells = record.cells.map(trim)
     const row: Row = { at: record.line, cells }
     const firstCell = cells[0] ?? ''
     // A row that starts with an account number is a line, never a block's header.
@@ -85,7 +92,7 @@ function blocksOf(records: readonly CsvRecord[]) {
         'bloc « Profil », « Missions engagées » ou « Compte » attendu'
       )
     }
-    const extra = cells.findIndex((c, i) => i >= width && c !== '')
+    const extra = extraCell(cells, width)
     if (extra >= 0) {
       throw csvError(
         record.line,

@@ -15,7 +15,7 @@ import {
   budgetSchema,
   type Repartition,
 } from './schema'
-import { sectionIndex } from './sections'
+import { type Section, sectionIndex } from './sections'
 import { isBudgetShape } from './shape'
 
 export type { BudgetOptions }
@@ -130,22 +130,29 @@ function normalizeProfil(p: BudgetProfil): BudgetProfil {
   }
 }
 
+/** Parts in SECTIONS order (a module function: this runs for every split of every budget). */
+function bySection(a: { section: string }, b: { section: string }): number {
+  return sectionIndex(a.section) - sectionIndex(b.section)
+}
+
 function normalizeRepartition(r: Repartition): Repartition {
-  const bySection = (a: { section: string }, b: { section: string }) =>
-    sectionIndex(a.section) - sectionIndex(b.section)
-  return r.mode === 'montants'
-    ? {
-        mode: 'montants',
-        parts: r.parts
-          .map((p) => ({ section: p.section, montant: canonicalAmount(p.montant) }))
-          .sort(bySection),
-      }
-    : {
-        mode: 'cles',
-        parts: r.parts
-          .map((p) => ({ section: p.section, pourcentage: minimalDecimal(p.pourcentage) }))
-          .sort(bySection),
-      }
+  const n = r.parts.length
+  if (r.mode === 'montants') {
+    const parts: { section: Section; montant: string }[] = new Array(n)
+    for (let j = 0; j < n; j++) {
+      const p = r.parts[j] as (typeof r.parts)[number]
+      parts[j] = { section: p.section, montant: canonicalAmount(p.montant) }
+    }
+    if (n > 1) parts.sort(bySection)
+    return { mode: 'montants', parts }
+  }
+  const parts: { section: Section; pourcentage: string }[] = new Array(n)
+  for (let j = 0; j < n; j++) {
+    const p = r.parts[j] as (typeof r.parts)[number]
+    parts[j] = { section: p.section, pourcentage: minimalDecimal(p.pourcentage) }
+  }
+  if (n > 1) parts.sort(bySection)
+  return { mode: 'cles', parts }
 }
 
 function normalizeLigne(l: BudgetLigne): BudgetLigne {

@@ -291,102 +291,25 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
       `section inconnue « ${text} »`
     )
   })
-  const compte = need(l, 'compte', LIGNE_HEADERS, 'lignes', header, edge)
-  const libelle = need(l, 'libelle', LIGNE_HEADERS, 'lignes', header, edge)
-  const montant = need(l, 'montant', LIGNE_HEADERS, 'lignes', header, edge)
-  const col = (k: LigneColumn) => l.named.get(k)?.index
-  const modeColumn = col('mode')
-  const modeRealiseColumn = col('modeRealise')
-  const financeurColumn = col('financeur')
-  const beneficiaireColumn = col('beneficiaire')
-  const realiseColumn = col('realise')
+  const lines: LineLayout = {
+    header,
+    edge,
+    filled,
+    compte: need(l, 'compte', LIGNE_HEADERS, 'lignes', header, edge),
+    libelle: need(l, 'libelle', LIGNE_HEADERS, 'lignes', header, edge),
+    montant: need(l, 'montant', LIGNE_HEADERS, 'lignes', header, edge),
+    mode: l.named.get('mode')?.index,
+    modeRealise: l.named.get('modeRealise')?.index,
+    financeur: l.named.get('financeur')?.index,
+    beneficiaire: l.named.get('beneficiaire')?.index,
+    realise: l.named.get('realise')?.index,
+    sections: l.sections,
+    actuals: l.actuals,
+  }
   const lignes: Raw[] = []
   for (const row of rows.lignes.rows) {
-    const cell = (i: number | undefined) => (i === undefined ? null : (row.cells[i] ?? null))
-    const cellAt = (index: number) =>
-      ({
-        kind: 'cell',
-        block: 'lignes',
-        at: row.at,
-        column: headerAt(header, index),
-        index,
-      }) as const
-    const amountAt = (index: number | undefined) => {
-      if (index === undefined) return undefined
-      const value = amountCell(cell(index))
-      if (value !== BAD) return value
-      throw edge.cellError(
-        cellAt(index),
-        `montant attendu (un nombre), lu ${describe(cell(index))}`
-      )
-    }
-    const splitOf = (
-      modeAt: number | undefined,
-      columns: readonly { index: number; section: Section }[],
-      missing: string
-    ) => {
-      const modeText = fromText(cell(modeAt))
-      // A table without a mode column (the sheet) splits by amounts.
-      const mode: Mode | string | undefined =
-        modeAt === undefined
-          ? 'montants'
-          : modeText === ''
-            ? undefined
-            : lookup(vocabulary.modes, modeText)
-      const parts: Raw[] = []
-      for (const c of columns) {
-        const value = cell(c.index)
-        if (isBlank(value)) continue
-        if (mode === 'cles') {
-          const pourcentage = percentCell(value)
-          if (pourcentage === BAD) {
-            throw edge.cellError(cellAt(c.index), `pourcentage attendu, lu ${describe(value)}`)
-          }
-          parts.push({ section: c.section, pourcentage })
-        } else {
-          const part = amountAt(c.index)
-          if (filled && part !== undefined && centsOf(part) === 0) continue
-          parts.push({ section: c.section, montant: part })
-        }
-      }
-      if (parts.length === 0) return undefined
-      if (mode === undefined) {
-        throw edge.cellError(cellAt(modeAt as number), missing)
-      }
-      return { mode, parts }
-    }
-
-    const amount = amountAt(montant)
-    const repartition = splitOf(
-      modeColumn,
-      l.sections,
-      'les sections sont remplies mais le mode de répartition manque : « montants » ou « clés »'
-    )
-    const realise = amountAt(realiseColumn)
-    const nothing = amount === undefined || centsOf(amount) === 0
-    if (filled && nothing && repartition === undefined && realise === undefined) continue
-    const account = fromText(cell(compte))
-    const label = fromText(cell(libelle))
-    const ligne: Raw = {
-      compte: account,
-      libelle: filled && label === '' ? `Compte ${account}` : label,
-      montant: amount ?? (filled ? '0.00' : ''),
-    }
-    if (repartition !== undefined) ligne.repartition = repartition
-    const financeur = fromText(cell(financeurColumn))
-    if (financeur !== '') ligne.financeur = lookup(vocabulary.financeurs, financeur)
-    const beneficiaire = fromText(cell(beneficiaireColumn))
-    if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
-    if (realise !== undefined) ligne.realise = realise
-    // The sheet's actual split by amounts says something only beside an actual amount.
-    if (!(filled && modeRealiseColumn === undefined && realise === undefined)) {
-      const actual = splitOf(
-        modeRealiseColumn,
-        l.actuals,
-        'les sections du réalisé sont remplies mais le mode de répartition du réalisé manque : « montants » ou « clés »'
-      )
-      if (actual !== undefined) ligne.repartitionRealise = actual
-    }
+    const ligne = lineOf(row, lines)
+    if (ligne === undefined) continue
     lignes.push(ligne)
     origins.lignes.push(row.at)
   }
@@ -398,6 +321,129 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
     const place = placeOf(error.argument, origins)
     throw place === undefined ? error : edge.rowError(error, place)
   }
+}
+
+/** Where the columns of the lines table are, and how to read them. */
+interface LineLayout {
+  readonly header: Row
+  readonly edge: RowsEdge
+  readonly filled: boolean
+  readonly compte: number
+  readonly libelle: number
+  readonly montant: number
+  readonly mode: number | undefined
+  readonly modeRealise: number | undefined
+  readonly financeur: number | undefined
+  readonly beneficiaire: number | undefined
+  readonly realise: number | undefined
+  readonly sections: readonly { index: number; section: Section }[]
+  readonly actuals: readonly { index: number; section: Section }[]
+}
+
+// The line readers are module functions, not closures made for each row: they run for every
+// line of every budget read.
+
+function cellOf(row: Row, index: number | undefined): Cell {
+  return index === undefined ? null : (row.cells[index] ?? null)
+}
+
+function lineCellError(row: Row, index: number, layout: LineLayout, message: string): AciError {
+  return layout.edge.cellError(
+    { kind: 'cell', block: 'lignes', at: row.at, column: headerAt(layout.header, index), index },
+    message
+  )
+}
+
+function amountAt(row: Row, index: number | undefined, layout: LineLayout): string | undefined {
+  if (index === undefined) return undefined
+  const value = amountCell(cellOf(row, index))
+  if (value !== BAD) return value
+  throw lineCellError(
+    row,
+    index,
+    layout,
+    `montant attendu (un nombre), lu ${describe(cellOf(row, index))}`
+  )
+}
+
+/** A split: its mode (by amounts when the table has no mode column, as the sheet) and its filled sections. */
+function splitOf(
+  row: Row,
+  modeAt: number | undefined,
+  columns: readonly { index: number; section: Section }[],
+  layout: LineLayout,
+  missing: string
+): Raw | undefined {
+  const modeText = fromText(cellOf(row, modeAt))
+  const mode: Mode | string | undefined =
+    modeAt === undefined
+      ? 'montants'
+      : modeText === ''
+        ? undefined
+        : lookup(words().modes, modeText)
+  let parts: Raw[] | undefined
+  for (const c of columns) {
+    const value = cellOf(row, c.index)
+    if (isBlank(value)) continue
+    let part: Raw
+    if (mode === 'cles') {
+      const pourcentage = percentCell(value)
+      if (pourcentage === BAD) {
+        throw lineCellError(row, c.index, layout, `pourcentage attendu, lu ${describe(value)}`)
+      }
+      part = { section: c.section, pourcentage }
+    } else {
+      const montant = amountAt(row, c.index, layout)
+      if (layout.filled && montant !== undefined && centsOf(montant) === 0) continue
+      part = { section: c.section, montant }
+    }
+    if (parts === undefined) parts = [part]
+    else parts.push(part)
+  }
+  if (parts === undefined) return undefined
+  if (mode === undefined) throw lineCellError(row, modeAt as number, layout, missing)
+  return { mode, parts }
+}
+
+/** One line of the budget, or undefined for a line of the sheet with nothing planned nor spent. */
+function lineOf(row: Row, layout: LineLayout): Raw | undefined {
+  const { filled } = layout
+  const amount = amountAt(row, layout.montant, layout)
+  const repartition = splitOf(
+    row,
+    layout.mode,
+    layout.sections,
+    layout,
+    'les sections sont remplies mais le mode de répartition manque : « montants » ou « clés »'
+  )
+  const realise = amountAt(row, layout.realise, layout)
+  const nothing = amount === undefined || centsOf(amount) === 0
+  if (filled && nothing && repartition === undefined && realise === undefined) return undefined
+  const account = fromText(cellOf(row, layout.compte))
+  const label = fromText(cellOf(row, layout.libelle))
+  const ligne: Raw = {
+    compte: account,
+    libelle: filled && label === '' ? `Compte ${account}` : label,
+    montant: amount ?? (filled ? '0.00' : ''),
+  }
+  if (repartition !== undefined) ligne.repartition = repartition
+  const financeur = fromText(cellOf(row, layout.financeur))
+  if (financeur !== '') ligne.financeur = lookup(words().financeurs, financeur)
+  const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
+  if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
+  if (realise !== undefined) ligne.realise = realise
+  // The sheet's actual split by amounts says something only beside an actual amount.
+  if (!(filled && layout.modeRealise === undefined && realise === undefined)) {
+    const actual = splitOf(
+      row,
+      layout.modeRealise,
+      layout.actuals,
+      layout,
+      'les sections du réalisé sont remplies mais le mode de répartition du réalisé manque : « montants » ou « clés »'
+    )
+    if (actual !== undefined) ligne.repartitionRealise = actual
+  }
+  return ligne
 }
 
 function headerAt(header: Row, index: number): string {
