@@ -28,6 +28,8 @@ export const ERROR_KINDS = {
   fec_invalide: 'invalid',
   regles_invalides: 'invalid',
   tresorerie_invalide: 'invalid',
+  registre_invalide: 'invalid',
+  pass_inconnu: 'not_found',
 } as const
 
 export type AciErrorCode = keyof typeof ERROR_KINDS

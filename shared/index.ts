@@ -107,6 +107,7 @@ export {
 } from './funding'
 export * from './indicators'
 export * from './ledger'
+export * from './register'
 export {
   MISSION_CODES,
   MISSION_WORDS,
@@ -138,5 +139,14 @@ export {
   type EncodageSource,
   encodageLabel,
 } from './text/decode'
+export {
+  ECRITURE_LABELS,
+  type Ecriture,
+  type NameReading,
+  nameKey,
+  nameScripts,
+  readName,
+  sameName,
+} from './text/names'
 export * from './treasury'
 export { isoDateSchema } from './wire-schemas'
