@@ -76,7 +76,7 @@ export interface DossierInput {
 type Hypothese = Dossier['regles']['hypotheses'][number]
 type Bareme = Dossier['regles']['bareme']
 
-const amount = toAmountString
+const amount = (value: Decimal): string => toAmountString(value)
 
 function baremeOf(table: RateTable): Bareme {
   return {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { annexeSchema, budgetSchema, rateTableSchema } from '../../shared'
+import { annexeSchema, budgetSchema, dossierSchema, rateTableSchema } from '../../shared'
 
 export interface PublishedSchema {
   /** Path from the repository root. */
@@ -39,6 +39,14 @@ export function publishedSchemas(): PublishedSchema[] {
         'annexe.schema.json',
         'Annexe des indicateurs d’une année de contrat ACI-CPTS',
         toJsonSchema(annexeSchema, { errorMode: 'ignore' })
+      ),
+    },
+    {
+      path: 'shared/dossier/dossier.schema.json',
+      text: render(
+        'dossier.schema.json',
+        'Dossier annuel d’une CPTS (ACI) pour l’ARS, la CPAM et le commissaire aux comptes',
+        toJsonSchema(dossierSchema, { errorMode: 'ignore' })
       ),
     },
   ]
