@@ -11,6 +11,7 @@ import {
   type Section,
 } from '../budget'
 import { normalizeWords } from '../text'
+import { columnsOf } from './columns'
 import type { Ledger, LedgerLine } from './fec'
 import { Affectation, type MappingRulesDocument } from './rules'
 
@@ -171,9 +172,12 @@ export function actualsFromLedger(
     return target
   }
 
-  for (const line of ledger.lignes) {
-    const nature = natureOf(line.compte)
+  const columns = columnsOf(ledger)
+  const natures = columns.comptes.values.map((c) => natureOf(c))
+  for (let i = 0; i < columns.count; i++) {
+    const nature = natures[columns.compte[i] as number]
     if (nature === undefined) continue
+    const line = columns.line(i)
     const cents = amountOf(line, nature)
     const isCharge = nature === 'charge' || nature === 'emploi'
     if (isCharge) charges += cents

@@ -1,6 +1,7 @@
 // What the books say per account: debit, credit and balance for the fiscal year and per month, and the cash at opening and closing.
 import { normalizeWords } from '../text'
-import type { Ledger, LedgerLine } from './fec'
+import { columnsOf } from './columns'
+import type { Ledger } from './fec'
 
 /** The cash accounts of the associations' chart (ANC 2018-06): 512 banks, 53 cash in hand. */
 export const COMPTES_TRESORERIE = ['512', '53'] as const
@@ -71,7 +72,7 @@ export function isCashAccount(compte: string, prefixes: readonly string[]): bool
 export function aNouveauxTest(codes: readonly string[] = JOURNAUX_A_NOUVEAUX) {
   const set = new Set(codes.map((c) => c.toUpperCase()))
   const byJournal = new Map<string, boolean>()
-  return (line: LedgerLine): boolean => {
+  return (line: { readonly journal: string; readonly journalLib: string }): boolean => {
     let known = byJournal.get(line.journal)
     if (known === undefined) {
       const label = normalizeWords(line.journalLib)
@@ -85,57 +86,46 @@ export function aNouveauxTest(codes: readonly string[] = JOURNAUX_A_NOUVEAUX) {
   }
 }
 
-interface Accumulator {
-  compte: string
-  libelle: string
-  debit: number
-  credit: number
-  mois: number[]
-}
-
 /**
- * Sums the ledger in one pass, in integer cents (every FEC amount is below 10^15 cents and a
- * year holds far fewer than 9 000 such lines at the maximum, so sums stay exact in 2^53).
+ * Sums the ledger in one pass over its columns, in integer cents (every FEC amount is below 10^15
+ * cents; sums stay exact while below 2^53, which a CPTS's year is far from reaching).
  */
 export function ledgerBalances(ledger: Ledger, options: BalanceOptions = {}): LedgerBalances {
   const months = monthsOf(ledger.exercice.debut, ledger.exercice.fin)
-  const index = new Map(months.map((m, i) => [m, i]))
+  const monthIndex = new Map(months.map((m, i) => [m, i]))
   const cash = options.comptesTresorerie ?? COMPTES_TRESORERIE
   const isOpening = aNouveauxTest(options.journauxANouveaux)
-  const accounts = new Map<string, Accumulator>()
-  const cashByMonth = new Array<number>(months.length).fill(0)
+  const c = columnsOf(ledger)
+  const nMonths = months.length
+  const nAccounts = c.comptes.values.length
+  const monthOfDate = Int32Array.from(c.dates.values, (d) => monthIndex.get(d.slice(0, 7)) ?? 0)
+  const cashAccount = Uint8Array.from(c.comptes.values, (a) => (isCashAccount(a, cash) ? 1 : 0))
+  const openingJournal = Uint8Array.from(c.journaux.values, (j, i) => {
+    const at = c.journal.indexOf(i)
+    const journalLib = at < 0 ? '' : (c.labels.values[c.journalLib[at] as number] as string)
+    return isOpening({ journal: j, journalLib }) ? 1 : 0
+  })
+  const debit = new Float64Array(nAccounts)
+  const credit = new Float64Array(nAccounts)
+  const byMonth = new Float64Array(nAccounts * nMonths)
+  const label = new Int32Array(nAccounts).fill(-1)
+  const cashByMonth = new Float64Array(nMonths)
   let opening = 0
   let closing = 0
   let openingFound = false
-  let lastKey = ''
-  let last: Accumulator | undefined
-  for (const line of ledger.lignes) {
-    let acc: Accumulator
-    if (line.compte === lastKey && last !== undefined) acc = last
-    else {
-      const known = accounts.get(line.compte)
-      if (known !== undefined) acc = known
-      else {
-        acc = {
-          compte: line.compte,
-          libelle: line.compteLib.trim(),
-          debit: 0,
-          credit: 0,
-          mois: new Array<number>(months.length).fill(0),
-        }
-        accounts.set(line.compte, acc)
-      }
-      lastKey = line.compte
-      last = acc
-    }
-    const net = line.debit - line.credit
-    acc.debit += line.debit
-    acc.credit += line.credit
-    const m = index.get(line.date.slice(0, 7)) as number
-    acc.mois[m] = (acc.mois[m] as number) + net
-    if (isCashAccount(line.compte, cash)) {
+  for (let i = 0; i < c.count; i++) {
+    const a = c.compte[i] as number
+    const d = c.debit[i] as number
+    const k = c.credit[i] as number
+    const net = d - k
+    const m = monthOfDate[c.date[i] as number] as number
+    debit[a] = (debit[a] as number) + d
+    credit[a] = (credit[a] as number) + k
+    byMonth[a * nMonths + m] = (byMonth[a * nMonths + m] as number) + net
+    if (label[a] === -1) label[a] = c.compteLib[i] as number
+    if (cashAccount[a] === 1) {
       closing += net
-      if (isOpening(line)) {
+      if (openingJournal[c.journal[i] as number] === 1) {
         opening += net
         openingFound = true
       } else {
@@ -143,18 +133,18 @@ export function ledgerBalances(ledger: Ledger, options: BalanceOptions = {}): Le
       }
     }
   }
-  const comptes = [...accounts.values()]
-    .sort((a, b) => (a.compte < b.compte ? -1 : a.compte > b.compte ? 1 : 0))
+  const comptes = c.comptes.values
     .map(
-      (a): AccountBalance => ({
-        compte: a.compte,
-        libelle: a.libelle,
-        debit: a.debit,
-        credit: a.credit,
-        solde: a.debit - a.credit,
-        mois: new Map(months.map((m, i) => [m, a.mois[i] as number])),
+      (compte, a): AccountBalance => ({
+        compte,
+        libelle: (c.labels.values[label[a] as number] ?? '').trim(),
+        debit: debit[a] as number,
+        credit: credit[a] as number,
+        solde: (debit[a] as number) - (credit[a] as number),
+        mois: new Map(months.map((mo, m) => [mo, byMonth[a * nMonths + m] as number])),
       })
     )
+    .sort((x, y) => (x.compte < y.compte ? -1 : x.compte > y.compte ? 1 : 0))
   const finDeMois = new Map<string, number>()
   let running = opening
   months.forEach((m, i) => {

@@ -1,5 +1,6 @@
 // The FEC reader: the Fichier des écritures comptables (art. A47 A-1 LPF) checked whole, then its lines in integer cents.
 import { AciError } from '../errors'
+import { LedgerColumns } from './columns'
 
 /**
  * The 18 columns of art. A47 A-1 of the Livre des procédures fiscales, in their order. The
@@ -59,6 +60,8 @@ export interface Ledger {
   readonly exercice: { readonly debut: string; readonly fin: string }
   readonly exerciceDonne: boolean
   readonly lignes: readonly LedgerLine[]
+  /** The lines by column, as the reader stores them (absent for a ledger built from objects). */
+  readonly colonnes?: LedgerColumns
   /** Number of entries (distinct JournalCode + EcritureNum). */
   readonly ecritures: number
   /** What the file lacks without making its figures wrong (an empty PieceRef, a bad ValidDate…). */
@@ -144,18 +147,22 @@ export function fecDate(text: string): string | undefined {
  * cell is 0. NaN when it is none of that. Read character by character: it runs for every line.
  */
 export function fecCents(text: string): number {
-  const length = text.length
-  if (length === 0) return 0
-  let i = 0
+  return centsAt(text, 0, text.length)
+}
+
+/** fecCents of text[from, to), read in place. */
+function centsAt(text: string, from: number, to: number): number {
+  if (to === from) return 0
+  let i = from
   let negative = false
-  const first = text.charCodeAt(0)
+  const first = text.charCodeAt(i)
   if (first === 45 || first === 43) {
     negative = first === 45
-    i = 1
+    i++
   }
   let euros = 0
   let digits = 0
-  while (i < length) {
+  while (i < to) {
     const c = text.charCodeAt(i)
     if (c < 48 || c > 57) break
     euros = euros * 10 + (c - 48)
@@ -164,9 +171,9 @@ export function fecCents(text: string): number {
   }
   if (digits === 0 || digits > 13) return Number.NaN
   let cents = 0
-  if (i < length) {
+  if (i < to) {
     const sep = text.charCodeAt(i)
-    const decimals = length - i - 1
+    const decimals = to - i - 1
     if ((sep !== 44 && sep !== 46) || decimals < 1 || decimals > 2) return Number.NaN
     const d1 = text.charCodeAt(i + 1) - 48
     const d2 = decimals === 2 ? text.charCodeAt(i + 2) - 48 : 0
@@ -259,8 +266,59 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
   const debut = given?.debut
   const fin = given?.fin
 
-  const lignes: LedgerLine[] = []
+  // A year has a few hundred dates, journals and accounts: each is read and kept once, so that
+  // the lines share them. Fields are located in the text and only those kept are cut out of it:
+  // on a 100 000-line file, allocating and collecting strings is most of the time.
+  const columns = new LedgerColumns(text, Math.ceil(text.length / 64))
+  const dates = new Map<number, number>()
+  const starts = new Int32Array(width)
+  const ends = new Int32Array(width)
+  const cell = (k: number) => text.slice(starts[k] as number, ends[k] as number)
+  /** Does field k hold exactly `value`? Compared in place, without cutting the field out. */
+  const holds = (k: number, value: string): boolean =>
+    (ends[k] as number) - (starts[k] as number) === value.length &&
+    text.startsWith(value, starts[k] as number)
+  const labelAt = (k: number): number => columns.labels.of(cell(k))
+  const compteAt = (k: number): number => columns.comptes.of(trimmed(cell(k)))
+  // The previous line's journal and journal label, and each account's label: usually the same again.
+  let lastJournal = -1
+  let lastJournalLib = -1
+  const compteLabels: number[] = []
+  let dateIndex = 0
+  let journalIndex = 0
+  const blank = (k: number): boolean => {
+    const stop = ends[k] as number
+    for (let p = starts[k] as number; p < stop; p++) {
+      const c = text.charCodeAt(p)
+      if (c !== 32 && c !== 9 && c !== 160) return false
+    }
+    return true
+  }
+  /** The field's date (its index in the dates read), or -1 when it is not a real AAAAMMJJ date. */
+  const dateAt = (k: number): number => {
+    const from = starts[k] as number
+    if ((ends[k] as number) - from !== 8) return -1
+    let key = 0
+    for (let p = from; p < from + 8; p++) {
+      const d = text.charCodeAt(p) - 48
+      if (d < 0 || d > 9) return -1
+      key = key * 10 + d
+    }
+    let index = dates.get(key)
+    if (index === undefined) {
+      const iso = fecDate(cell(k))
+      if (iso === undefined) return -1
+      index = columns.dates.of(iso)
+      dates.set(key, index)
+    }
+    return index
+  }
+  const essential = ESSENTIAL.map(col)
+  const descriptive = DESCRIPTIVE.map(col)
   const entries = new Map<string, EntryState>()
+  let current: EntryState | undefined
+  let currentJournal = ''
+  let currentNum = ''
   const add = (problem: FecProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem)
   }
@@ -276,37 +334,47 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
     lineNumber++
     end = text.indexOf('\n', start)
     if (end < 0) end = length
-    const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end
-    const lineText = text.slice(start, stop)
+    const lineStart = start
+    const stop = end > lineStart && text.charCodeAt(end - 1) === 13 ? end - 1 : end
     start = end + 1
-    if (lineText === '') continue
-    const f = lineText.split(separateur)
-    if (f.length !== width) {
-      if (lineText.trim() === '') continue
-      add({
-        ligne: lineNumber,
-        message: `${f.length} champs au lieu des ${width} de l’en-tête`,
-      })
+    if (stop === lineStart) continue
+    let count = 0
+    let pos = lineStart
+    for (;;) {
+      const next = text.indexOf(separateur, pos)
+      const fieldEnd = next < 0 || next >= stop ? stop : next
+      if (count < width) {
+        starts[count] = pos
+        ends[count] = fieldEnd
+      }
+      count++
+      if (fieldEnd === stop) break
+      pos = fieldEnd + 1
+    }
+    if (count !== width) {
+      if (text.slice(lineStart, stop).trim() === '') continue
+      add({ ligne: lineNumber, message: `${count} champs au lieu des ${width} de l’en-tête` })
       continue
     }
     let bad = false
-    for (const name of ESSENTIAL) {
-      if ((f[col(name)] as string).trim() === '') {
+    for (let k = 0; k < essential.length; k++) {
+      if (blank(essential[k] as number)) {
+        const name = ESSENTIAL[k] as string
         add({ ligne: lineNumber, colonne: name, message: `${name} vide` })
         bad = true
       }
     }
     if (bad) continue
-    const rawDate = f[iDate] as string
-    const date = fecDate(rawDate)
-    if (date === undefined) {
+    dateIndex = dateAt(iDate)
+    if (dateIndex < 0) {
       add({
         ligne: lineNumber,
         colonne: 'EcritureDate',
-        message: `date « ${rawDate} » : date réelle au format AAAAMMJJ attendue`,
+        message: `date « ${cell(iDate)} » : date réelle au format AAAAMMJJ attendue`,
       })
       continue
     }
+    const date = columns.dates.values[dateIndex] as string
     if (debut !== undefined && fin !== undefined && (date < debut || date > fin)) {
       add({
         ligne: lineNumber,
@@ -315,22 +383,22 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
       })
       continue
     }
-    const a = f[iA] as string
-    const b = f[iB] as string
     let debit: number
     let credit: number
     if (format === 'debit_credit') {
-      debit = fecCents(a)
-      credit = fecCents(b)
+      debit = centsAt(text, starts[iA] as number, ends[iA] as number)
+      credit = centsAt(text, starts[iB] as number, ends[iB] as number)
       if (Number.isNaN(debit)) {
-        add({ ligne: lineNumber, colonne: 'Debit', message: amountMessage(a) })
+        add({ ligne: lineNumber, colonne: 'Debit', message: amountMessage(cell(iA)) })
         continue
       }
       if (Number.isNaN(credit)) {
-        add({ ligne: lineNumber, colonne: 'Credit', message: amountMessage(b) })
+        add({ ligne: lineNumber, colonne: 'Credit', message: amountMessage(cell(iB)) })
         continue
       }
     } else {
+      const a = cell(iA)
+      const b = cell(iB)
       const amount = fecCents(a)
       if (Number.isNaN(amount) || a === '') {
         add({ ligne: lineNumber, colonne: 'Montant', message: amountMessage(a) })
@@ -352,40 +420,75 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
         continue
       }
     }
-    const journal = f[iJournal] as string
-    const ecriture = f[iNum] as string
-    const key = `${journal}\u0000${ecriture}`
-    const entry = entries.get(key)
-    if (entry === undefined) entries.set(key, { firstLine: lineNumber, balance: debit - credit })
-    else entry.balance += debit - credit
+    journalIndex =
+      lastJournal >= 0 && holds(iJournal, columns.journaux.values[lastJournal] as string)
+        ? lastJournal
+        : columns.journaux.of(cell(iJournal))
+    lastJournal = journalIndex
+    const journal = columns.journaux.values[journalIndex] as string
+    const ecriture = cell(iNum)
+    // The lines of an entry follow one another: the entry is looked up once for all of them.
+    if (current === undefined || journal !== currentJournal || ecriture !== currentNum) {
+      const key = `${journal}\u0000${ecriture}`
+      current = entries.get(key)
+      if (current === undefined) {
+        current = { firstLine: lineNumber, balance: 0 }
+        entries.set(key, current)
+      }
+      currentJournal = journal
+      currentNum = ecriture
+    }
+    current.balance += debit - credit
     if (date < minDate) minDate = date
     if (date > maxDate) maxDate = date
-    for (const name of DESCRIPTIVE) {
-      if ((f[col(name)] as string).trim() === '') {
+    for (let k = 0; k < descriptive.length; k++) {
+      if (blank(descriptive[k] as number)) {
+        const name = DESCRIPTIVE[k] as string
         warn({ ligne: lineNumber, colonne: name, message: `${name} vide` })
       }
     }
-    const pieceDate = f[iPieceDate] as string
-    if (pieceDate !== '' && fecDate(pieceDate) === undefined) {
-      warn({ ligne: lineNumber, colonne: 'PieceDate', message: `date « ${pieceDate} » illisible` })
+    if (ends[iPieceDate] !== starts[iPieceDate] && dateAt(iPieceDate) < 0) {
+      warn({
+        ligne: lineNumber,
+        colonne: 'PieceDate',
+        message: `date « ${cell(iPieceDate)} » illisible`,
+      })
     }
-    const validDate = f[iValid] as string
-    if (validDate !== '' && fecDate(validDate) === undefined) {
-      warn({ ligne: lineNumber, colonne: 'ValidDate', message: `date « ${validDate} » illisible` })
+    if (ends[iValid] !== starts[iValid] && dateAt(iValid) < 0) {
+      warn({
+        ligne: lineNumber,
+        colonne: 'ValidDate',
+        message: `date « ${cell(iValid)} » illisible`,
+      })
     }
-    lignes.push({
-      ligne: lineNumber,
-      journal,
-      journalLib: f[iJournalLib] as string,
-      ecriture,
-      date,
-      compte: (f[iCompte] as string).trim(),
-      compteLib: f[iCompteLib] as string,
-      pieceRef: f[iPiece] as string,
-      libelle: f[iLib] as string,
-      debit,
-      credit,
-    })
+    const i = columns.reserve()
+    columns.ligne[i] = lineNumber
+    columns.debit[i] = debit
+    columns.credit[i] = credit
+    columns.date[i] = dateIndex
+    columns.journal[i] = journalIndex
+    if (
+      lastJournalLib < 0 ||
+      !holds(iJournalLib, columns.labels.values[lastJournalLib] as string)
+    ) {
+      lastJournalLib = labelAt(iJournalLib)
+    }
+    columns.journalLib[i] = lastJournalLib
+    const compte = compteAt(iCompte)
+    columns.compte[i] = compte
+    let label = compteLabels[compte]
+    if (label === undefined || !holds(iCompteLib, columns.labels.values[label] as string)) {
+      label = labelAt(iCompteLib)
+      compteLabels[compte] = label
+    }
+    columns.compteLib[i] = label
+    const span = i * 6
+    columns.spans[span] = starts[iNum] as number
+    columns.spans[span + 1] = ends[iNum] as number
+    columns.spans[span + 2] = starts[iPiece] as number
+    columns.spans[span + 3] = ends[iPiece] as number
+    columns.spans[span + 4] = starts[iLib] as number
+    columns.spans[span + 5] = ends[iLib] as number
   }
   for (const [key, entry] of entries) {
     if (entry.balance !== 0) {
@@ -397,7 +500,7 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
       })
     }
   }
-  if (problems.length === 0 && lignes.length === 0) {
+  if (problems.length === 0 && columns.count === 0) {
     problems.push({ ligne: 0, message: 'le FEC ne contient aucune écriture' })
   }
   if (problems.length > 0) {
@@ -413,12 +516,24 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
           ? { debut, fin }
           : { debut: minDate, fin: maxDate },
       exerciceDonne: given !== undefined,
-      lignes,
+      get lignes() {
+        // Built on first use and kept: the sums and the mapping work on the columns.
+        const lines = columns.lines()
+        Object.defineProperty(this, 'lignes', { value: lines, enumerable: true })
+        return lines
+      },
+      colonnes: columns,
       ecritures: entries.size,
       avertissements: warnings,
     },
     problemes: [],
   }
+}
+
+/** The cell without surrounding spaces; the same string when it has none (the usual case). */
+function trimmed(cell: string): string {
+  const last = cell.length - 1
+  return cell.charCodeAt(0) === 32 || cell.charCodeAt(last) === 32 ? cell.trim() : cell
 }
 
 function amountMessage(cell: string): string {

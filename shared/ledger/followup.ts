@@ -11,6 +11,7 @@ import {
 import { AciError } from '../errors'
 import { amountOf } from './actuals'
 import { monthsOf } from './balances'
+import { columnsOf } from './columns'
 import type { Ledger } from './fec'
 import { type MonthlyProfile, profileFor, spreadByMonth } from './profile'
 import { Affectation, type MappingRulesDocument } from './rules'
@@ -175,9 +176,12 @@ export function suiviMensuel(
   const actual = SUIVI_ROWS.map(() => new Array<number>(months.length).fill(0))
   const affectation = new Affectation(rules)
   let lastMonth = months[0] as string
-  for (const line of ledger.lignes) {
-    const n = natureOf(line.compte)
+  const columns = columnsOf(ledger)
+  const natures = columns.comptes.values.map((c) => natureOf(c))
+  for (let i = 0; i < columns.count; i++) {
+    const n = natures[columns.compte[i] as number]
     if (!isWanted(n, nature)) continue
+    const line = columns.line(i)
     const m = index.get(line.date.slice(0, 7)) as number
     if ((months[m] as string) > lastMonth) lastMonth = months[m] as string
     const cents = amountOf(line, n as Nature)

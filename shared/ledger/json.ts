@@ -3,6 +3,7 @@ import { centsToString } from '../budget'
 import type { Encodage } from '../text/decode'
 import type { CashPlan } from '../treasury/plan'
 import type { LedgerBalances } from './balances'
+import { columnsOf } from './columns'
 import type { Ledger } from './fec'
 
 export interface LedgerJson {
@@ -27,7 +28,7 @@ export function ledgerJson(
 ): LedgerJson {
   return {
     encodage,
-    lignes: ledger.lignes.length,
+    lignes: columnsOf(ledger).count,
     ecritures: ledger.ecritures,
     comptes: balances.comptes.map((c) => ({
       compte: c.compte,

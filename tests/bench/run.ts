@@ -4,6 +4,7 @@ import { budgetFromJson } from '../../shared'
 import benchAddin from './addin.bench'
 import benchBudget, { budgetOf } from './budget.bench'
 import benchCore from './core.bench'
+import benchLedger from './ledger.bench'
 import benchTaskpane from './taskpane.bench'
 import benchWorker, { ENV } from './worker.bench'
 
@@ -11,6 +12,7 @@ console.log('# ACI-CPTS — mesures (cibles indicatives, jamais des assertions d
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 benchCore()
 benchBudget()
+benchLedger()
 await benchAddin()
 await benchTaskpane()
 const fixture = readFileSync(
