@@ -43,7 +43,7 @@ export { parseBudget } from './parse'
 export { bundledPass, loadPass, type PassTable } from './pass'
 export { type PreparedLine, prepareLine } from './prepare'
 export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
-export { type PreparedActual, prepareActual, splitInProportion } from './realise'
+export { type PreparedActual, prepareActual } from './realise'
 export { actualsFromCsv } from './realise-csv'
 export {
   type ActualReport,
@@ -63,4 +63,4 @@ export {
   type Repartition,
 } from './schema'
 export { isMissionSection, SECTIONS, type Section, sectionLabel } from './sections'
-export { splitAmount, splitCents } from './split'
+export { splitAmount, splitCents, splitInProportion } from './split'

@@ -2,7 +2,10 @@
 import { Decimal, timesToCent } from '../money'
 import { centsOf, centsToDecimal } from './cents'
 import { type Allocation, allocate, badAmount, type PreparedLine } from './prepare'
-import { splitCents } from './split'
+import { splitInProportion } from './split'
+
+/** The split in proportion lives with the method in split.ts; re-exported for its older importers. */
+export { splitInProportion }
 
 /** A line's actual amount read like its planned one: `cents` is the actual, `parts` its split. */
 export interface PreparedActual extends PreparedLine {
@@ -11,34 +14,6 @@ export interface PreparedActual extends PreparedLine {
 }
 
 const NONE: Allocation = { parts: undefined, allocated: 0, keysTotal: undefined }
-
-/**
- * Shares `cents` in proportion to `weights` by largest remainder, to the cent. splitCents when
- * its integer arithmetic is exact; else the same method in decimals (weights of planned amounts
- * above a million euros can overflow 2^53 in splitCents's products).
- */
-export function splitInProportion(cents: number, weights: readonly number[]): number[] {
-  let total = 0
-  let largest = 0
-  for (const w of weights) {
-    total += w
-    if (w > largest) largest = w
-  }
-  if (total * largest <= Number.MAX_SAFE_INTEGER) return splitCents(cents, weights)
-  const magnitude = Math.abs(cents)
-  const exact = weights.map((w) => new Decimal(magnitude).times(w).div(total))
-  const shares = exact.map((e) => e.floor().toNumber())
-  let left = magnitude - shares.reduce((a, b) => a + b, 0)
-  const order = weights.map((_, i) => i)
-  const remainder = (i: number) => (exact[i] as Decimal).minus(shares[i] as number)
-  order.sort((a, b) => remainder(b).comparedTo(remainder(a)) || a - b)
-  for (const i of order) {
-    if (left <= 0) break
-    shares[i] = (shares[i] as number) + 1
-    left -= 1
-  }
-  return cents < 0 ? shares.map((s) => (s === 0 ? 0 : -s)) : shares
-}
 
 /**
  * The actual split in the planned proportions. Keys: the same keys. Amounts: the actual × the

@@ -1,7 +1,7 @@
 // Splitting an amount by keys without creating or losing a cent: the largest-remainder (Hamilton) method.
 import { AciError } from '../errors'
-import { type Decimal, isAmountString } from '../money'
-import { centsOf, centsToDecimal } from './cents'
+import { Decimal, isAmountString } from '../money'
+import { type Cents, centsOf, centsToDecimal } from './cents'
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
 
@@ -45,17 +45,62 @@ export function splitCents(cents: number, weights: readonly number[]): number[] 
     remainders[i] = product - floor * total
     given += shares[i] as number
   }
-  let left = magnitude - given
-  if (left > 0) {
-    const order = weights.map((_, i) => i)
-    order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b)
-    for (const i of order) {
-      if (left === 0) break
-      shares[i] = (shares[i] as number) + 1
-      left -= 1
-    }
+  giveLeftover(
+    shares,
+    magnitude - given,
+    (a, b) => (remainders[a] as number) - (remainders[b] as number)
+  )
+  return signed(shares, cents)
+}
+
+/**
+ * The method's one step after the floors: the cents left over go one each to the shares with
+ * the largest remainders (`compare` orders two shares by remainder), equal remainders to the
+ * earlier share.
+ */
+function giveLeftover(
+  shares: number[],
+  left: number,
+  compare: (a: number, b: number) => number
+): void {
+  if (left <= 0) return
+  const order = shares.map((_, i) => i)
+  order.sort((a, b) => compare(b, a) || a - b)
+  for (const i of order) {
+    if (left === 0) break
+    shares[i] = (shares[i] as number) + 1
+    left -= 1
   }
+}
+
+/** Shares of a magnitude, given the sign of the amount split. */
+function signed(shares: number[], cents: Cents): number[] {
   return cents < 0 ? shares.map((s) => (s === 0 ? 0 : -s)) : shares
+}
+
+/**
+ * splitCents for weights of any size (safe non-negative integers): its integer arithmetic when
+ * exact, else the same method with the exact shares in decimals (weights of planned amounts
+ * above a million euros can overflow 2^53 in splitCents's products).
+ */
+export function splitInProportion(cents: Cents, weights: readonly number[]): Cents[] {
+  let total = 0
+  let largest = 0
+  for (const w of weights) {
+    total += w
+    if (w > largest) largest = w
+  }
+  if (total * largest <= MAX_SAFE) return splitCents(cents, weights)
+  const magnitude = Math.abs(cents)
+  const exact = weights.map((w) => new Decimal(magnitude).times(w).div(total))
+  const shares = exact.map((e) => e.floor().toNumber())
+  const remainders = exact.map((e, i) => e.minus(shares[i] as number))
+  let given = 0
+  for (const share of shares) given += share
+  giveLeftover(shares, magnitude - given, (a, b) =>
+    (remainders[a] as Decimal).comparedTo(remainders[b] as Decimal)
+  )
+  return signed(shares, cents)
 }
 
 function scaleOf(value: Decimal): number {
