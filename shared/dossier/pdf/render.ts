@@ -1,5 +1,6 @@
 // dossierPdf: the dossier drawn for a reader at the ARS, the CPAM or the audit firm, section by section, in French.
 import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { MISSION_WORDS } from '../../index'
 import type { Dossier } from '../schema'
 import { drawEnvelopeChart } from './chart'
 import { COLORS, Layout } from './layout'
@@ -188,13 +189,13 @@ function budget(l: Layout, d: Dossier): void {
   l.table(
     actuals
       ? [
-          { title: 'Section', width: 0.2 },
-          { title: 'Enveloppe', width: 0.13, align: 'right' },
-          { title: 'Prévu', width: 0.13, align: 'right' },
-          { title: 'Statut', width: 0.2 },
-          { title: 'Réalisé', width: 0.13, align: 'right' },
-          { title: 'Exécution', width: 0.1, align: 'right' },
-          { title: 'Consommation', width: 0.11, align: 'right' },
+          { title: 'Section', width: 0.19 },
+          { title: 'Enveloppe', width: 0.12, align: 'right' },
+          { title: 'Prévu', width: 0.12, align: 'right' },
+          { title: 'Statut', width: 0.19 },
+          { title: 'Réalisé', width: 0.12, align: 'right' },
+          { title: 'Exécution', width: 0.11, align: 'right' },
+          { title: 'Consommation', width: 0.15, align: 'right' },
         ]
       : [
           { title: 'Section', width: 0.28 },
@@ -296,16 +297,18 @@ function schedule(l: Layout, d: Dossier, n: number): void {
   )
   l.table(
     [
-      { title: 'Date', width: 0.12 },
-      { title: 'Année', width: 0.08, align: 'right' },
-      { title: 'Versement', width: 0.42 },
-      { title: 'Période', width: 0.23 },
-      { title: 'Montant', width: 0.15, align: 'right' },
+      { title: 'Date', width: 0.11 },
+      { title: 'Année', width: 0.07, align: 'right' },
+      { title: 'Versement', width: 0.27 },
+      { title: 'Mission', width: 0.2 },
+      { title: 'Période', width: 0.21 },
+      { title: 'Montant', width: 0.14, align: 'right' },
     ],
     e.paiements.map((p) => [
       date(p.date),
       String(p.annee),
       p.libelle,
+      p.mission === null ? '—' : MISSION_WORDS[p.mission].label,
       `${date(p.du)} – ${date(p.au)}`,
       euros(p.montant),
     ])

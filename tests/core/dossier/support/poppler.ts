@@ -57,13 +57,13 @@ export function pdftotext(): { path: string } | { reason: string } {
   return { path }
 }
 
-/** The text of a PDF as pdftotext extracts it, pages separated by form feeds. */
-export function textOf(tool: string, pdf: Uint8Array, layout = false): string {
+/** The text of a PDF as pdftotext extracts it, pages separated by form feeds; `raw` keeps the drawing order. */
+export function textOf(tool: string, pdf: Uint8Array, mode: 'raw' | 'layout' = 'raw'): string {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-pdf-'))
   try {
     const file = join(dir, 'dossier.pdf')
     writeFileSync(file, pdf)
-    return execFileSync(tool, [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], {
+    return execFileSync(tool, [`-${mode}`, '-enc', 'UTF-8', file, '-'], {
       encoding: 'utf8',
     })
   } finally {
