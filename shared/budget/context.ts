@@ -7,8 +7,8 @@ import { bundledCatalog, type Catalog } from '../rates/catalog'
 import type { Phase } from '../rates/schema'
 import type { RateTable, Taille } from '../rates/table'
 import { type Chart, chartFor } from './accounts'
-import { bundledPass, type PassTable } from './pass'
-import { bundledQuestionable, type QuestionableExpenses } from './questionable'
+import { bundledPass, type PassTable } from './data/pass-table'
+import { bundledQuestionable, type QuestionableExpenses } from './data/senat-expenses'
 import type { BudgetDocument, BudgetProfil } from './schema'
 
 /**

@@ -24,6 +24,12 @@ export { checkBudget } from './check'
 export { type BudgetOptions, chartOf, tableOf } from './context'
 export { budgetToCsv } from './csv-export'
 export { budgetFromCsv } from './csv-import'
+export { bundledPass, loadPass, type PassTable } from './data/pass-table'
+export {
+  bundledQuestionable,
+  loadQuestionable,
+  type QuestionableExpenses,
+} from './data/senat-expenses'
 export {
   FINANCEUR_LABELS,
   FINANCEURS,
@@ -40,9 +46,7 @@ export {
 } from './findings'
 export { budgetFromJson, budgetToJson } from './json'
 export { parseBudget } from './parse'
-export { bundledPass, loadPass, type PassTable } from './pass'
 export { type PreparedLine, prepareLine } from './prepare'
-export { bundledQuestionable, loadQuestionable, type QuestionableExpenses } from './questionable'
 export { type PreparedActual, prepareActual } from './realise'
 export { actualsFromCsv } from './realise-csv'
 export {

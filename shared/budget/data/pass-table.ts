@@ -1,8 +1,8 @@
 // The plafond annuel de la sécurité sociale by calendar year: the cap of art. D. 1434-44 CSP on what a CPTS pays one professional.
 import * as v from 'valibot'
-import { Decimal } from '../money'
-import passFile from './data/pass.json'
-import { dataError, dataHeader, parseDataFile, type Source, text } from './data-file'
+import { Decimal } from '../../money'
+import { dataError, dataHeader, parseDataFile, type Source, text } from '../data-file'
+import passFile from './pass.json'
 
 /** The schema of the file, built when a file is loaded (never when this module is). */
 export function passSchema() {

@@ -1,8 +1,8 @@
 // The expenses the Sénat names as questionable, as versioned word lists matched against the lines' labels.
 import * as v from 'valibot'
-import { normalizeWords } from '../text'
-import senatFile from './data/depenses-senat.json'
-import { dataError, dataHeader, parseDataFile, type Source, text } from './data-file'
+import { normalizeWords } from '../../text'
+import { dataError, dataHeader, parseDataFile, type Source, text } from '../data-file'
+import senatFile from './depenses-senat.json'
 
 const expression = v.pipe(
   v.string('expression attendue'),
