@@ -230,7 +230,7 @@ export function pca(
 /**
  * Montant gagné par un indicateur à paliers de l’annexe du contrat pour une valeur observée : le montant du palier atteint, bornes incluses, 0 si aucun palier n’est atteint ou si la valeur est vide.
  * @customfunction PALIER
- * @param valeur Valeur observée, dans l’unité des seuils (cellule vide : pas d’observation, 0 €).
+ * @param valeur Valeur observée, dans l’unité des seuils ; vide : pas d’observation, 0 €. Excel pour Windows passe une cellule vide comme 0 : en sens baisse, écrivez SI(ESTVIDE(cellule);0;ACI.PALIER(…)).
  * @param seuils Plage des seuils des paliers, par seuil croissant (pourcentages en % ou en points, comme la valeur).
  * @param montants Plage des montants des paliers en euros, à la même place que leurs seuils.
  * @param sens "hausse" (par défaut : atteint si la valeur est au moins le seuil) ou "baisse" (atteint si la valeur ne dépasse pas le seuil).
