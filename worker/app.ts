@@ -11,6 +11,7 @@ import { aciProblem, problem } from './problem'
 import { postAnswersNotStored, singleQueryValues } from './request-rules'
 import { budgetsRoutes } from './routes/budgets'
 import { contractsRoutes } from './routes/contracts'
+import { dossiersRoutes } from './routes/dossiers'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { ratesRoutes } from './routes/rates'
@@ -30,6 +31,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/contracts/schedule', ['POST']],
   ['/api/v1/contracts/cutoff', ['POST']],
   ['/api/v1/contracts/variable', ['POST']],
+  ['/api/v1/dossiers', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -95,6 +97,7 @@ export function createApp() {
   app.route('/api/v1/budgets', budgetsRoutes)
   app.route('/api/v1/contracts', contractsRoutes)
   app.route('/api/v1/contracts', variableRoutes)
+  app.route('/api/v1/dossiers', dossiersRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>
