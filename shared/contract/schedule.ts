@@ -5,91 +5,24 @@ import { MISSION_CODES, MISSION_WORDS, type MissionCode } from '../missions'
 import { Decimal, roundToCent, sum, timesToCent } from '../money'
 import type { Mission, Taille } from '../rates/table'
 import { addMonths, daysBetween, monthsBegun } from './calendar'
+import { hypothesesOf } from './hypotheses'
 import { PAYMENT_KIND_LABELS, PAYMENT_KINDS, type PaymentKind, type Volet, voletOf } from './labels'
 import type { Contract, ContractMission, ContractYear } from './parse'
+import type { Droit, MissionTotals, Payment, Periode, Schedule, YearTotals } from './schedule-types'
+
+export type {
+  Droit,
+  Hypothesis,
+  MissionTotals,
+  Payment,
+  Periode,
+  Schedule,
+  YearTotals,
+} from './schedule-types'
+export { hypothesesOf }
 
 /** The 75 % advances of the contrat type art. 6.1 and 6.2 (notes-aci-rates §9.3, §9.4). */
 export const AVANCE = new Decimal('0.75')
-
-export interface Periode {
-  /** First day covered. */
-  readonly du: string
-  /** Last day covered. */
-  readonly au: string
-}
-
-/** What the contract owes for one envelope of one contract year, before it is split into payments. */
-export interface Droit {
-  /** Stable id: `a1-fixe-acces`, `a2-fonctionnement`. */
-  readonly id: string
-  readonly annee: number
-  readonly volet: Volet
-  readonly mission: MissionCode | null
-  readonly montant: Decimal
-  readonly periode: Periode
-  /** The calculation, in French (« 90 000,00 € × 182/365 jours »). */
-  readonly base: string
-}
-
-export interface Payment {
-  /** Stable id: `a2-fixe_avance-acces`. */
-  readonly id: string
-  readonly date: string
-  readonly annee: number
-  readonly nature: PaymentKind
-  readonly libelle: string
-  readonly mission: MissionCode | null
-  readonly montant: Decimal
-  readonly periode: Periode
-  readonly base: string
-  /** The id of the entitlement (Droit) this payment settles, wholly or in part. */
-  readonly droit: string
-}
-
-export interface Hypothesis {
-  readonly code: string
-  readonly valeur: string
-  readonly parDefaut: boolean
-  readonly texte: string
-}
-
-export interface YearTotals {
-  readonly annee: number
-  readonly debut: string
-  readonly fin: string
-  readonly taille: Taille
-  readonly version: string
-  readonly fonctionnement: Decimal
-  readonly fixe: Decimal
-  readonly variable: Decimal
-  readonly total: Decimal
-}
-
-export interface MissionTotals {
-  readonly mission: MissionCode
-  readonly libelle: string
-  readonly debut: string
-  readonly fixe: Decimal
-  readonly variable: Decimal
-  readonly total: Decimal
-}
-
-export interface Schedule {
-  readonly signature: string
-  readonly fin: string
-  readonly droits: readonly Droit[]
-  /** By date, then contract year, then kind (balances before advances), then mission. */
-  readonly paiements: readonly Payment[]
-  readonly parAnnee: readonly YearTotals[]
-  readonly parMission: readonly MissionTotals[]
-  readonly totaux: {
-    readonly fonctionnement: Decimal
-    readonly fixe: Decimal
-    readonly variable: Decimal
-    readonly total: Decimal
-  }
-  readonly hypotheses: readonly Hypothesis[]
-}
 
 /** A prorata kept as a fraction of integers, so that amounts are computed exactly then rounded once. */
 interface Prorata {
@@ -396,102 +329,4 @@ export function scheduleOf(contract: Contract): Schedule {
     totaux: { fonctionnement, fixe, variable, total: fonctionnement.plus(fixe).plus(variable) },
     hypotheses: hypothesesOf(contract),
   }
-}
-
-/** Every choice the texts leave open, with the value used (notes-aci-rates §9.7: "decisions to record"). */
-export function hypothesesOf(contract: Contract): Hypothesis[] {
-  const o = contract.options
-  const d = contract.optionsParDefaut
-  const list: Hypothesis[] = [
-    {
-      code: 'fonctionnement_annee_1',
-      valeur: 'integral_a_la_signature',
-      parDefaut: true,
-      texte:
-        'Le fonctionnement de l’année 1 est versé en totalité à la signature, sans avance de 75 % ni solde ; les années 2 à 5, avance de 75 % à l’anniversaire et solde de 25 % au règlement de l’année (contrat type art. 6.1, notes ACI §9.3 ; question ouverte §13-5 : une part de l’année 1 dépend-elle du démarrage des missions ?).',
-    },
-    {
-      code: 'prorata',
-      valeur: o.prorata,
-      parDefaut: d.prorata,
-      texte:
-        o.prorata === 'jours'
-          ? 'La première avance du volet fixe est proratisée en jours : jours du démarrage de la mission au prochain anniversaire / jours de l’année de contrat (notes ACI §9.7 ; les textes ne disent pas jours ou mois).'
-          : 'La première avance du volet fixe est proratisée en mois entamés du démarrage de la mission au prochain anniversaire, sur 12 (notes ACI §9.7 ; les textes ne disent pas jours ou mois).',
-    },
-    {
-      code: 'variable_premiere_annee',
-      valeur: o.variablePremiereAnnee,
-      parDefaut: d.variablePremiereAnnee,
-      texte:
-        o.variablePremiereAnnee === 'complet'
-          ? 'Le volet variable de l’année de démarrage d’une mission est dû en entier, au taux des indicateurs fixés pour l’année (notes ACI §9.7 ; question ouverte §13-6).'
-          : 'Le volet variable de l’année de démarrage d’une mission est proratisé comme son volet fixe (notes ACI §9.7 ; question ouverte §13-6).',
-    },
-    {
-      code: 'date_variable',
-      valeur: `anniversaire + ${o.delaiVariableMois} mois`,
-      parDefaut: d.delaiVariableMois,
-      texte: `Le volet variable d’une année est versé ${o.delaiVariableMois} mois après l’anniversaire qui la clôt, après le dialogue de gestion tenu « dans un délai de deux mois suivant la date anniversaire » (notes ACI §9.5).`,
-    },
-    {
-      code: 'date_solde',
-      valeur: `anniversaire + ${o.delaiSoldeMois} mois`,
-      parDefaut: d.delaiSoldeMois,
-      texte: `Les soldes (25 %) du fonctionnement et des volets fixes d’une année sont versés ${o.delaiSoldeMois} mois après l’anniversaire qui la clôt, « au même moment » que le règlement de l’année (notes ACI §9.3, §9.8). Question ouverte : la date réelle dépend de la caisse.`,
-    },
-    {
-      code: 'arrondi',
-      valeur: 'centime_demi_haut',
-      parDefaut: true,
-      texte:
-        'Chaque versement est arrondi une fois au centime (demi au-dessus) à partir des montants exacts ; un solde est le montant arrondi de l’année moins les avances arrondies, si bien que les versements d’une année font exactement son montant (notes ACI §9.7 ; question ouverte §13-9 : la caisse arrondit-elle au centime ou à l’euro ?).',
-    },
-  ]
-  for (const year of contract.annees) {
-    const change = year.changementBareme
-    list.push({
-      code: `bareme_annee_${year.annee}`,
-      valeur: year.table.id,
-      parDefaut: !year.versionImposee,
-      texte: year.versionImposee
-        ? `Année ${year.annee} (du ${year.debut} au ${year.fin}) : barème ${year.table.id}, imposé par le contrat.`
-        : `Année ${year.annee} (du ${year.debut} au ${year.fin}) : barème ${year.table.id}, en vigueur au premier jour de l’année de contrat (notes ACI §9.7).${change === null ? '' : ` À vérifier : le barème ${change.id} prend effet le ${change.effectiveDate}, pendant cette année ; indiquez la version voulue si le contrat en décide autrement (question ouverte §13-2).`}`,
-    })
-    if (year.population !== null) {
-      list.push({
-        code: `taille_annee_${year.annee}`,
-        valeur: String(year.taille),
-        parDefaut: true,
-        texte: `Année ${year.annee} : taille ${year.taille} déduite de la population de ${year.population.toLocaleString('fr-FR')} habitants (barème ${year.table.id}).`,
-      })
-    }
-  }
-  for (const m of contract.missions) {
-    if (m.tauxParDefaut) {
-      list.push({
-        code: `taux_${m.mission}`,
-        valeur: '1',
-        parDefaut: true,
-        texte: `${MISSION_WORDS[m.mission].label} : taux d’atteinte de 100 % supposé chaque année (aucun taux donné) ; le volet variable réel dépend des indicateurs du contrat (notes ACI §9.5).`,
-      })
-    }
-    if (m.mission === 'crise') {
-      list.push({
-        code: 'phases_crise',
-        valeur: m.phases.map((p) => p ?? '-').join(','),
-        parDefaut: m.phasesParDefaut,
-        texte:
-          'Mission crise : rédaction du plan l’année de son démarrage, mise à jour les années suivantes (avenant 2, notes ACI §9.6).',
-      })
-      list.push({
-        code: 'crises_reconnues',
-        valeur: m.crisesReconnues.map((r) => (r ? 'oui' : 'non')).join(','),
-        parDefaut: m.crisesParDefaut,
-        texte:
-          'Mission crise : volet variable dû en entier pour une année où une crise sanitaire grave est reconnue, au plus une fois par année de contrat, rien sinon (notes ACI §9.6 ; questions ouvertes §13-7 : qui reconnaît la crise, une fois par an ou par crise).',
-      })
-    }
-  }
-  return list
 }
