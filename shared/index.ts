@@ -107,7 +107,6 @@ export {
 } from './funding'
 export * from './indicators'
 export * from './ledger'
-export * from './register'
 export {
   MISSION_CODES,
   MISSION_WORDS,
@@ -130,6 +129,7 @@ export { type GridRow, gridRows, type VersionSummary, versionSummary } from './r
 export { loadRateTable } from './rates/load'
 export { PHASES, type Phase, type RateTableData, rateTableSchema } from './rates/schema'
 export { type Mission, type PerTaille, type RateTable, TAILLES, type Taille } from './rates/table'
+export * from './register'
 export {
   charsetOf,
   type DecodedText,

@@ -14,6 +14,7 @@ import { contractsRoutes } from './routes/contracts'
 import { dossiersRoutes } from './routes/dossiers'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
+import { indemnitiesRoutes } from './routes/indemnities'
 import { ratesRoutes } from './routes/rates'
 import { variableRoutes } from './routes/variable'
 
@@ -31,6 +32,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/contracts/schedule', ['POST']],
   ['/api/v1/contracts/cutoff', ['POST']],
   ['/api/v1/contracts/variable', ['POST']],
+  ['/api/v1/indemnities', ['POST']],
   ['/api/v1/dossiers', ['POST']],
 ]
 
@@ -97,6 +99,7 @@ export function createApp() {
   app.route('/api/v1/budgets', budgetsRoutes)
   app.route('/api/v1/contracts', contractsRoutes)
   app.route('/api/v1/contracts', variableRoutes)
+  app.route('/api/v1/indemnities', indemnitiesRoutes)
   app.route('/api/v1/dossiers', dossiersRoutes)
 
   for (const [path, methods] of ROUTES) {

@@ -6,6 +6,7 @@ import {
   contractSchema,
   exerciceSchema,
   rateTableSchema,
+  registreSchema,
   variableRequestSchema,
 } from '../shared'
 import {
@@ -77,6 +78,7 @@ export function openApiDocument() {
     Contract: jsonSchema(contractSchema as AnySchema),
     Exercice: jsonSchema(exerciceSchema as AnySchema),
     VariableRequest: jsonSchema(variableRequestSchema as AnySchema),
+    Registre: jsonSchema(registreSchema as AnySchema),
     CutoffRequest: {
       type: 'object',
       additionalProperties: false,
@@ -318,6 +320,151 @@ export function openApiDocument() {
         },
         ...problems({
           400: 'JSON invalide, annexe ou observations non conformes (le champ fautif est nommé).',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est pas du JSON.',
+          422: 'Version inconnue ou date sans barème.',
+        }),
+      },
+    },
+  }
+  const totaux = {
+    heures: { type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$' },
+    montant: decimal,
+    indemnites: decimal,
+    remunerations: decimal,
+    verse: decimal,
+  }
+  const decimalOrNull = { type: ['string', 'null'], pattern: '^-?\\d+\\.\\d{2}$' }
+  paths['/api/v1/indemnities'] = {
+    post: {
+      summary: 'Indemnités et rémunérations des professionnels, plafonnées au PASS',
+      description:
+        'À partir du registre des temps (personnes, taux horaires votés par le conseil d’administration par profession ou par personne et datés, temps passés par section et nature) : le montant de chaque temps (heures × taux en vigueur ce jour-là, arrondi au centime une fois), les totaux par section (la clé de répartition par le temps) et par mois, et pour chaque personne et chaque année civile le total perçu comparé au PASS de l’année (art. D. 1434-44 CSP, décret n° 2022-375) : dépassement, reste, jour du franchissement. Un exercice qui n’est pas une année civile est jugé sur chacune des années civiles qu’il touche, chacune entière. Une année sans PASS dans la table est une erreur (constat PASS-INCONNU), jamais une estimation. Rien n’est conservé.',
+      operationId: 'indemnities',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Registre' } } },
+      },
+      responses: {
+        200: {
+          description: 'Montants en texte décimal ; une ligne par personne et par année civile.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['exercice', 'personnes', 'sections', 'mois', 'total', 'constats'],
+                properties: {
+                  exercice: {
+                    type: ['object', 'null'],
+                    properties: { debut: { type: 'string' }, fin: { type: 'string' } },
+                  },
+                  personnes: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'annee', 'total', 'plafond', 'depassement', 'statut'],
+                      properties: {
+                        id: { type: 'string' },
+                        profession: { type: 'string' },
+                        annee: { type: 'integer' },
+                        heures: totaux.heures,
+                        total: decimal,
+                        plafond: decimalOrNull,
+                        seuil: decimalOrNull,
+                        depassement: decimalOrNull,
+                        reste: decimalOrNull,
+                        statut: {
+                          enum: [
+                            'sous-plafond',
+                            'alerte',
+                            'depasse',
+                            'pass-inconnu',
+                            'avant-plafond',
+                          ],
+                        },
+                        franchissement: { type: ['string', 'null'] },
+                      },
+                    },
+                  },
+                  sections: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['section', 'montant'],
+                      properties: { section: { type: 'string' }, ...totaux },
+                    },
+                  },
+                  mois: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['mois', 'montant'],
+                      properties: { mois: { type: 'string' }, ...totaux },
+                    },
+                  },
+                  total: { type: 'object', properties: totaux },
+                  constats: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['code', 'severity', 'message', 'source'],
+                      properties: {
+                        code: { type: 'string' },
+                        severity: { enum: ['error', 'warning', 'info'] },
+                        message: { type: 'string' },
+                        source: { type: 'string' },
+                        personne: { type: 'string' },
+                        annee: { type: 'integer' },
+                        temps: { type: 'integer' },
+                        depassement: decimal,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          400: 'JSON invalide, registre non conforme (le champ fautif est nommé), personne inconnue ou temps sans taux horaire en vigueur.',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est pas du JSON.',
+        }),
+      },
+    },
+  }
+  paths['/api/v1/dossiers'] = {
+    post: {
+      summary: 'Dossier de l’exercice d’une CPTS (PDF ou JSON)',
+      description:
+        'Le dossier annuel pour l’ARS, la CPAM et le commissaire aux comptes, à partir du budget (le contrat est alors déduit de son profil, comme le fait le volet), complété du contrat, de l’annexe des indicateurs et de ses observations s’ils sont donnés : identité et profil, règles utilisées (barème et source juridique, plan comptable, PASS de l’année, avec leurs SHA-256 ; chaque hypothèse), enveloppes par section et produits ACI de l’exercice, budget et réalisé par section avec taux d’exécution et de consommation, indicateurs et volet variable réclamé, échéancier, clôture et journal, constats par gravité avec leur source, financements autres que l’ACI (entreprises et laboratoires signalés), bloc de signature. Le format suit l’en-tête Accept : application/pdf (A4, en français, pages numérotées) ou application/json (schéma dossier.schema.json, schemaVersion) ; JSON par défaut. Avec cleDePseudonymisation, les noms des professionnels deviennent des HMAC-SHA-256 de cette clé. Mêmes entrées, même dossier. Rien n’est conservé.',
+      operationId: 'dossier',
+      parameters: [
+        {
+          name: 'Accept',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', default: 'application/json' },
+          description: 'application/pdf ou application/json.',
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/DossierRequest' } },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Le dossier, en PDF ou en JSON (montants en texte décimal).',
+          content: {
+            'application/pdf': { schema: { type: 'string', format: 'binary' } },
+            'application/json': { schema: { $ref: '#/components/schemas/Dossier' } },
+          },
+        },
+        ...problems({
+          400: 'JSON invalide, budget, contrat, annexe ou clé non conformes (le champ fautif est nommé).',
+          406: 'Accept ne permet ni application/pdf ni application/json.',
           413: 'Corps de plus de 1 Mio.',
           415: 'Corps qui n’est pas du JSON.',
           422: 'Version inconnue ou date sans barème.',

@@ -294,6 +294,9 @@ export function registreOfDocument(doc: RegistreDocument, whole = 'registre'): R
  * entry whose person or rate is missing. `whole` is how messages name the document.
  */
 export function parseRegistre(input: unknown, whole = 'registre'): Registre {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw registreError(whole, 'registre attendu : un objet JSON avec personnes, taux et temps.')
+  }
   const result = v.safeParse(registreSchema, input)
   if (!result.success) {
     const issue = result.issues[0]

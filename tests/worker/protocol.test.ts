@@ -131,6 +131,7 @@ describe('documents du service', () => {
       '/api/v1/contracts/schedule',
       '/api/v1/contracts/variable',
       '/api/v1/envelopes',
+      '/api/v1/indemnities',
       '/api/v1/rates',
       '/api/v1/rates/current',
       '/api/v1/rates/{id}',
