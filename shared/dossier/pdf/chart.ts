@@ -2,7 +2,7 @@
 import { rgb } from 'pdf-lib'
 import { Decimal } from '../../index'
 import type { Dossier } from '../schema'
-import { COLORS, CONTENT_WIDTH, type Layout, wrap } from './layout'
+import { COLORS, CONTENT_WIDTH, type Layout, widthOf, wrap } from './layout'
 import { euros, toWinAnsi } from './text'
 
 const SERIES = [
@@ -40,7 +40,7 @@ export function drawEnvelopeChart(layout: Layout, budget: Dossier['budget']): vo
   for (const s of series) {
     layout.current.drawRectangle({ x: lx, y: legendTop - 10, width: 9, height: 7, color: s.color })
     layout.text(s.label, lx + 12, legendTop - 10, { size: 7.5, color: COLORS.muted })
-    lx += 16 + regular.widthOfTextAtSize(toWinAnsi(s.label), 7.5) + 14
+    lx += 16 + widthOf(regular, toWinAnsi(s.label), 7.5) + 14
   }
   for (const s of sections) {
     const top = layout.reserve(groupHeight)

@@ -33,27 +33,67 @@ const BODY = 8.5
 const LEADING = 1.3
 const CELL_PAD = 3
 
+const widths = new WeakMap<PDFFont, Map<string, number>>()
+
+/**
+ * Width of a WinAnsi text at `size`: the sum of its glyphs' advances, as the PDF's text operator
+ * draws them (no kerning), each glyph measured once per font. pdf-lib's own measure applies
+ * kerning pairs the drawing does not, and costs most of a dossier's time.
+ */
+export function widthOf(font: PDFFont, text: string, size: number): number {
+  let cache = widths.get(font)
+  if (cache === undefined) {
+    cache = new Map()
+    widths.set(font, cache)
+  }
+  let total = 0
+  for (const char of text) {
+    let w = cache.get(char)
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(char, 1000)
+      cache.set(char, w)
+    }
+    total += w
+  }
+  return (total * size) / 1000
+}
+
 /** Lines of `text` that fit `width` at `size`, broken at ordinary spaces (never at a no-break space). */
 export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = []
+  const space = widthOf(font, ' ', size)
   for (const paragraph of toWinAnsi(text).split('\n')) {
     let line = ''
+    let lineWidth = 0
     for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate
+      const wordWidth = widthOf(font, word, size)
+      if (line === '' && wordWidth <= width) {
+        line = word
+        lineWidth = wordWidth
+        continue
+      }
+      if (line !== '' && lineWidth + space + wordWidth <= width) {
+        line = `${line} ${word}`
+        lineWidth += space + wordWidth
         continue
       }
       if (line !== '') lines.push(line)
       // A word wider than the column is cut where it must be.
       let rest = word
-      while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-        let cut = rest.length - 1
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--
+      while (rest.length > 1 && widthOf(font, rest, size) > width) {
+        let cut = 1
+        let used = widthOf(font, rest.charAt(0), size)
+        while (cut < rest.length - 1) {
+          const next = widthOf(font, rest.charAt(cut), size)
+          if (used + next > width) break
+          used += next
+          cut++
+        }
         lines.push(rest.slice(0, cut))
         rest = rest.slice(cut)
       }
       line = rest
+      lineWidth = widthOf(font, rest, size)
     }
     lines.push(line)
   }
@@ -212,7 +252,7 @@ export class Layout {
         const width = widths[i] as number
         const font = bold(i) ? this.fonts.bold : this.fonts.regular
         lines.forEach((line, k) => {
-          const lineWidth = font.widthOfTextAtSize(line, BODY)
+          const lineWidth = widthOf(font, line, BODY)
           const lx = columns[i]?.align === 'right' ? x + width - CELL_PAD - lineWidth : x + CELL_PAD
           this.page.drawText(line, {
             x: lx,
@@ -279,7 +319,7 @@ export class Layout {
         color: COLORS.muted,
       })
       page.drawText(right, {
-        x: A4.width - MARGIN.right - this.fonts.regular.widthOfTextAtSize(right, size),
+        x: A4.width - MARGIN.right - widthOf(this.fonts.regular, right, size),
         y: MARGIN.bottom - 28,
         size,
         font: this.fonts.regular,
