@@ -15,7 +15,9 @@ import { dossiersRoutes } from './routes/dossiers'
 import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { indemnitiesRoutes } from './routes/indemnities'
+import { LEDGER_ACTUALS_PATH, ledgerRoutes } from './routes/ledger'
 import { ratesRoutes } from './routes/rates'
+import { treasuryRoutes } from './routes/treasury'
 import { variableRoutes } from './routes/variable'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -34,6 +36,8 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/contracts/variable', ['POST']],
   ['/api/v1/indemnities', ['POST']],
   ['/api/v1/dossiers', ['POST']],
+  ['/api/v1/ledger/actuals', ['POST']],
+  ['/api/v1/treasury', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -72,18 +76,19 @@ export function createApp() {
     })(c, next)
   })
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problem(
-          c,
-          413,
-          'corps_trop_volumineux',
-          `Le corps de la requête dépasse ${MAX_BODY_BYTES} octets (1 Mio).`
-        ),
-    })
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      problem(
+        c,
+        413,
+        'corps_trop_volumineux',
+        `Le corps de la requête dépasse ${MAX_BODY_BYTES} octets (1 Mio).`
+      ),
+  })
+  // A FEC is larger than any JSON document: its route sets its own limit (routes/ledger.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.path === LEDGER_ACTUALS_PATH ? next() : apiBodyLimit(c, next)
   )
 
   app.use('/api/*', singleQueryValues)
@@ -101,6 +106,8 @@ export function createApp() {
   app.route('/api/v1/contracts', variableRoutes)
   app.route('/api/v1/indemnities', indemnitiesRoutes)
   app.route('/api/v1/dossiers', dossiersRoutes)
+  app.route('/api/v1/ledger', ledgerRoutes)
+  app.route('/api/v1/treasury', treasuryRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

@@ -3,6 +3,7 @@ import { toJsonSchema } from '@valibot/to-json-schema'
 import type * as v from 'valibot'
 import {
   budgetSchema,
+  cashPlanRequestSchema,
   contractSchema,
   dossierRequestSchema,
   dossierSchema,
@@ -80,6 +81,7 @@ export function openApiDocument() {
     Contract: jsonSchema(contractSchema as AnySchema),
     Exercice: jsonSchema(exerciceSchema as AnySchema),
     VariableRequest: jsonSchema(variableRequestSchema as AnySchema),
+    TreasuryRequest: jsonSchema(cashPlanRequestSchema as AnySchema),
     DossierRequest: jsonSchema(dossierRequestSchema as AnySchema),
     Dossier: jsonSchema(dossierSchema as AnySchema),
     Registre: jsonSchema(registreSchema as AnySchema),
@@ -511,6 +513,164 @@ export function openApiDocument() {
           413: 'Corps de plus de 1 Mio.',
           415: 'Corps qui n’est pas du JSON.',
           422: 'Version inconnue ou date sans barème.',
+        }),
+      },
+    },
+  }
+  const amountString = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' }
+  paths['/api/v1/ledger/actuals'] = {
+    post: {
+      summary: 'Lecture d’un FEC : soldes par compte et par mois, trésorerie',
+      description:
+        'Le fichier des écritures comptables (art. A47 A-1 du livre des procédures fiscales : 18 colonnes, séparées par des tabulations ou des barres verticales, dates AAAAMMJJ, virgule décimale ; variante Montant/Sens acceptée) envoyé tel quel comme corps. Encodage : le charset du Content-Type s’il est donné, sinon détecté (UTF-8 avec ou sans BOM, sinon ISO-8859-15 quand seules ses lettres ont un sens, sinon Windows-1252) ; un octet qu’aucun ne définit est refusé avec sa position. Le FEC est contrôlé en entier (colonnes obligatoires, écritures équilibrées, dates dans l’exercice, montants bien formés) : un seul problème et rien n’est importé, chaque problème étant listé avec sa ligne dans problemes. Limite du corps : 16 Mio (un FEC de 100 000 lignes fait environ 13 Mio) ; les autres routes gardent 1 Mio. Rien du FEC n’est conservé.',
+      operationId: 'ledgerActuals',
+      parameters: [
+        {
+          name: 'debut',
+          in: 'query',
+          required: true,
+          description: 'Premier jour de l’exercice (AAAA-MM-JJ).',
+          schema: { type: 'string', format: 'date' },
+        },
+        {
+          name: 'fin',
+          in: 'query',
+          required: true,
+          description: 'Dernier jour de l’exercice (AAAA-MM-JJ).',
+          schema: { type: 'string', format: 'date' },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'text/plain': { schema: { type: 'string' } },
+          'text/tab-separated-values': { schema: { type: 'string' } },
+        },
+      },
+      responses: {
+        200: {
+          description:
+            'Débit, crédit et solde (débit − crédit) de chaque compte sur l’exercice et par mois (mouvement du mois), trésorerie (comptes 512 et 53) à l’ouverture (écritures d’à-nouveaux) et à la clôture ; montants en texte décimal.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['encodage', 'lignes', 'ecritures', 'comptes', 'tresorerie'],
+                properties: {
+                  encodage: { enum: ['utf-8', 'utf-8-bom', 'windows-1252', 'iso-8859-15'] },
+                  lignes: { type: 'integer' },
+                  ecritures: { type: 'integer' },
+                  comptes: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['compte', 'libelle', 'debit', 'credit', 'solde', 'mois'],
+                      properties: {
+                        compte: { type: 'string' },
+                        libelle: { type: 'string' },
+                        debit: amountString,
+                        credit: amountString,
+                        solde: amountString,
+                        mois: {
+                          type: 'object',
+                          description:
+                            'Mouvement (débit − crédit) de chaque mois « AAAA-MM » de l’exercice.',
+                          additionalProperties: amountString,
+                        },
+                      },
+                    },
+                  },
+                  tresorerie: {
+                    type: 'object',
+                    required: ['ouverture', 'cloture'],
+                    properties: { ouverture: amountString, cloture: amountString },
+                  },
+                  avertissements: {
+                    type: 'array',
+                    description:
+                      'Colonnes descriptives vides ou dates de pièce illisibles : sans effet sur les montants.',
+                    items: { type: 'object' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          400: 'FEC refusé (problemes : chaque problème avec sa ligne), fichier qui n’est pas un FEC, encodage illisible, ou exercice absent ou invalide dans la requête.',
+          413: 'Corps de plus de 16 Mio.',
+          415: 'Corps qui n’est pas du texte (text/plain ou text/tab-separated-values).',
+        }),
+      },
+    },
+  }
+  paths['/api/v1/treasury'] = {
+    post: {
+      summary: 'Plan de trésorerie d’un exercice',
+      description:
+        'Mois par mois : trésorerie d’ouverture, encaissements ACI aux dates de l’échéancier du contrat, autres encaissements et décaissements du budget étalés par mois (à parts égales ou selon un profil mensuel par ligne ; les décaissements réels fournis remplacent ceux des mois passés), solde de fin de mois ; une alerte pour chaque mois qui finit sous zéro ou sous le seuil. moisSuivants ajoute les 12 mois suivants (le budget y est repris). Rien n’est conservé.',
+      operationId: 'treasuryPlan',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/TreasuryRequest' } },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Les mois et les alertes, montants en texte décimal.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['mois', 'alertes'],
+                properties: {
+                  mois: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: [
+                        'mois',
+                        'encaissementsAci',
+                        'autresEncaissements',
+                        'decaissements',
+                        'solde',
+                      ],
+                      properties: {
+                        mois: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+                        ouverture: amountString,
+                        encaissementsAci: amountString,
+                        autresEncaissements: amountString,
+                        decaissements: amountString,
+                        solde: amountString,
+                        source: { enum: ['realise', 'budget'] },
+                      },
+                    },
+                  },
+                  alertes: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['mois', 'niveau', 'solde', 'message'],
+                      properties: {
+                        mois: { type: 'string' },
+                        niveau: { enum: ['negatif', 'seuil'] },
+                        solde: amountString,
+                        message: { type: 'string' },
+                      },
+                    },
+                  },
+                  hypotheses: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          400: 'JSON invalide, demande, contrat ou budget non conforme (le champ fautif est nommé).',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est pas du JSON.',
+          422: 'Contrat ou budget bien formé mais sans barème applicable.',
         }),
       },
     },

@@ -6,3 +6,4 @@ export {
   type CashPlanInput,
   planDeTresorerie,
 } from './plan'
+export { cashPlanRequestSchema, parseCashPlanRequest } from './request'
