@@ -282,3 +282,32 @@ export function atteinte(
     throw toExcelError(error)
   }
 }
+
+/**
+ * Plafond annuel de la sécurité sociale (PASS) d’une année civile : le plafond des indemnités et rémunérations qu’une CPTS verse à un professionnel (art. D. 1434-44 du code de la santé publique).
+ * @customfunction PASS
+ * @param annee Année civile, un entier comme 2026 (ANNEE(date) pour une date) ; une année absente de la table des valeurs rend #N/A.
+ * @returns PASS de l’année en euros.
+ */
+export function pass(annee: unknown): number {
+  try {
+    return core.toExcelNumber(core.passAnnuel(single(annee)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
+ * Ce qui peut encore être versé à un professionnel dans l’année civile sans dépasser le PASS : le PASS de l’année moins ce qu’il a déjà perçu cette année (art. D. 1434-44 du code de la santé publique).
+ * @customfunction RESTE_PASS
+ * @param annee Année civile, un entier comme 2026 (ANNEE(date) pour une date).
+ * @param verse Montant déjà perçu dans l’année par ce professionnel, en euros (indemnités et rémunérations) ; cellule vide : 0.
+ * @returns Reste sous le plafond en euros ; négatif quand le plafond est déjà dépassé, du montant du dépassement.
+ */
+export function restePass(annee: unknown, verse?: unknown): number {
+  try {
+    return core.toExcelNumber(core.resteSousPass(single(annee), single(verse)))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}

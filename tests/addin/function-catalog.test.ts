@@ -42,7 +42,7 @@ function argument(text: string): unknown {
 
 /** Splits `=ACI.NAME(a;b;c)` on the semicolons outside quotes. */
 function parseFormula(formula: string): { id: string; args: unknown[] } {
-  const match = /^=ACI\.([A-Z]+)\((.*)\)$/.exec(formula)
+  const match = /^=ACI\.([A-Z_]+)\((.*)\)$/.exec(formula)
   if (!match) throw new Error(`formule non reconnue : ${formula}`)
   const body = match[2] as string
   const parts: string[] = []
@@ -77,6 +77,8 @@ describe('volet : liste des fonctions', () => {
       PCA: 'ACI.PCA(signature; taille; missions; debuts; cloture; [taux]; [prorata]; [version])',
       PALIER: 'ACI.PALIER(valeur; seuils; montants; [sens])',
       ATTEINTE: 'ACI.ATTEINTE(mission; taille; montants; [crise]; [version])',
+      PASS: 'ACI.PASS(annee)',
+      RESTE_PASS: 'ACI.RESTE_PASS(annee; [verse])',
     })
     const spilling = functionEntries(metadata).filter((e) => e.spills)
     expect(spilling.map((e) => e.id)).toEqual(['BAREME', 'MISSIONS', 'VERSIONS', 'ECHEANCIER'])

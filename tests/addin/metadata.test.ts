@@ -48,6 +48,8 @@ const SIGNATURES: Record<string, { parameters: string[]; spills: boolean }> = {
     parameters: ['mission', 'taille', 'montants[]', 'crise?', 'version?'],
     spills: false,
   },
+  PASS: { parameters: ['annee'], spills: false },
+  RESTE_PASS: { parameters: ['annee', 'verse?'], spills: false },
 }
 
 /** French prose: French function words present, English ones absent. */
