@@ -4,6 +4,7 @@ import { budgetFromJson } from '../../shared'
 import benchAddin from './addin.bench'
 import benchBudget, { budgetOf } from './budget.bench'
 import benchCore from './core.bench'
+import benchDossier from './dossier.bench'
 import benchLedger from './ledger.bench'
 import benchTaskpane from './taskpane.bench'
 import benchWorker, { ENV } from './worker.bench'
@@ -15,6 +16,7 @@ benchBudget()
 benchLedger()
 await benchAddin()
 await benchTaskpane()
+await benchDossier()
 const fixture = readFileSync(
   new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url),
   'utf8'
