@@ -228,6 +228,42 @@ export function pca(
 }
 
 /**
+ * Produits ACI d’un exercice (compte 706) : ce que l’exercice gagne du contrat, la part de chaque année de contrat et de chaque démarrage de mission qui tombe dans l’exercice, comme le calcule la clôture.
+ * @customfunction PRODUITS_EXERCICE
+ * @param signature Date de signature du contrat (cellule au format date ou "AAAA-MM-JJ").
+ * @param taille Taille de la CPTS (1 à 4), ou cinq tailles, une par année de contrat.
+ * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
+ * @param debuts Plage des dates de démarrage, à la même place que les missions.
+ * @param debut Premier jour de l’exercice (par exemple le 01/01/2025).
+ * @param fin Dernier jour de l’exercice (par exemple le 31/12/2025).
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
+ * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @returns Produits de l’exercice en euros, égaux au total des comptes 706 de la clôture.
+ */
+export function produitsExercice(
+  signature: unknown,
+  taille: unknown[][],
+  missions: unknown[][],
+  debuts: unknown[][],
+  debut: unknown,
+  fin: unknown,
+  taux?: unknown[][],
+  prorata?: unknown,
+  version?: unknown
+): number {
+  try {
+    const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
+    const exercice = { debut: dateArgument(debut, 'debut'), fin: dateArgument(fin, 'fin') }
+    const repartition = contract.options.prorata
+    const income = core.produitsAciExercice(contract, exercice, { repartition })
+    return core.toExcelNumber(new core.Decimal(income.produitsAciExercice))
+  } catch (error) {
+    throw toExcelError(error)
+  }
+}
+
+/**
  * Montant gagné par un indicateur à paliers de l’annexe du contrat pour une valeur observée : le montant du palier atteint, bornes incluses, 0 si aucun palier n’est atteint ou si la valeur est vide.
  * @customfunction PALIER
  * @param valeur Valeur observée, dans l’unité des seuils ; vide : pas d’observation, 0 €. Excel pour Windows passe une cellule vide comme 0 : en sens baisse, écrivez SI(ESTVIDE(cellule);0;ACI.PALIER(…)).
