@@ -1,6 +1,12 @@
 // POST /api/v1/dossiers: the yearly dossier of a CPTS from its budget (and its contract, annex and observations when given), as PDF or JSON by the Accept header.
 import { Hono } from 'hono'
-import { dossierOfRequest, dossierToJson, loadDossierPdf, todayInFrance } from '../../shared'
+import {
+  dossierFileName,
+  dossierOfRequest,
+  dossierToJson,
+  loadDossierPdf,
+  todayInFrance,
+} from '../../shared'
 import type { AppEnv } from '../env'
 import { jsonBody } from '../json-body'
 import { problem } from '../problem'
@@ -35,22 +41,6 @@ export function preferredFormat(accept: string | undefined): 'pdf' | 'json' | nu
   return pdf > json ? 'pdf' : 'json'
 }
 
-/** « dossier-2025-cpts-des-deux-rives.pdf »: ASCII letters, digits and hyphens only. */
-function fileName(nom: string, exercice: { debut: string; fin: string }): string {
-  const year =
-    exercice.debut.slice(0, 4) === exercice.fin.slice(0, 4)
-      ? exercice.fin.slice(0, 4)
-      : `${exercice.debut.slice(0, 4)}-${exercice.fin.slice(0, 4)}`
-  const slug = nom
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-  return `dossier-${year}${slug === '' ? '' : `-${slug}`}.pdf`
-}
-
 export const dossiersRoutes = new Hono<AppEnv>().post('/', async (c) => {
   const format = preferredFormat(c.req.header('Accept'))
   if (format === null) {
@@ -81,7 +71,7 @@ export const dossiersRoutes = new Hono<AppEnv>().post('/', async (c) => {
     200,
     {
       'Content-Type': PDF,
-      'Content-Disposition': `attachment; filename="${fileName(dossier.cpts.nom, dossier.cpts.exercice)}"`,
+      'Content-Disposition': `attachment; filename="${dossierFileName(dossier, 'pdf')}"`,
       Vary: 'Accept',
     }
   )

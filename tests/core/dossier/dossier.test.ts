@@ -9,6 +9,7 @@ import {
   contractOfBudget,
   cutoffOf,
   DOSSIER_SCHEMA_VERSION,
+  dossierFileName,
   dossierFromJson,
   dossierToJson,
   PRODUCT,
@@ -333,6 +334,20 @@ describe('edges of the module', () => {
       version: string
     }
     expect(PRODUCT.version).toBe(pkg.version)
+  })
+
+  it('names the files for a download: ASCII, year and CPTS', () => {
+    const d = buildDossier({ budget: budget(), produitLe: PRODUIT_LE })
+    expect(dossierFileName(d, 'pdf')).toBe('dossier-2025-cpts-des-deux-rives.pdf')
+    const other = {
+      ...d,
+      cpts: {
+        ...d.cpts,
+        nom: 'CPTS Cœur d’Hérault – Sud',
+        exercice: { debut: '2024-07-01', fin: '2025-06-30' },
+      },
+    }
+    expect(dossierFileName(other, 'json')).toBe('dossier-2024-2025-cpts-coeur-d-herault-sud.json')
   })
 
   it('takes the production date as an input, never from a clock', () => {
