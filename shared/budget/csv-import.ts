@@ -3,7 +3,7 @@ import { AciError } from '../errors'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
 import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
-import { type Block, budgetFromRows, type Row, type RowsEdge, type Table } from './rows'
+import { type Block, budgetFromRows, type CellRow, type CellTable, type RowsEdge } from './rows'
 
 export function csvError(line: number, column: string, message: string): AciError {
   const argument = `ligne ${line}, ${column}`
@@ -48,7 +48,7 @@ function extraCell(cells: readonly string[], width: number): number {
   return -1
 }
 
-const emptyTable = (header: readonly string[]): Table => ({
+const emptyTable = (header: readonly string[]): CellTable => ({
   header: { at: 0, cells: header },
   rows: [],
 })
@@ -67,14 +67,14 @@ function blocksOf(records: readonly CsvRecord[]) {
   if (loose(first.cells[1] ?? '') !== loose(FORMAT)) {
     throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
   }
-  const profil: Row[] = []
+  const profil: CellRow[] = []
   let missions = emptyTable(Object.values(MISSION_HEADERS))
   let lignes = emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant])
   let block: Block | undefined
   let width = 0
   for (const record of rows.slice(1)) {
     const cells = record.cells.map(trim)
-    const row: Row = { at: record.line, cells }
+    const row: CellRow = { at: record.line, cells }
     const firstCell = cells[0] ?? ''
     // A row that starts with an account number is a line, never a block's header.
     const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
@@ -101,8 +101,8 @@ function blocksOf(records: readonly CsvRecord[]) {
       )
     }
     if (block === 'profil') profil.push(row)
-    else if (block === 'missions') (missions.rows as Row[]).push(row)
-    else (lignes.rows as Row[]).push(row)
+    else if (block === 'missions') (missions.rows as CellRow[]).push(row)
+    else (lignes.rows as CellRow[]).push(row)
   }
   return { profil, missions, lignes }
 }

@@ -59,6 +59,16 @@ export {
   type Status,
 } from './report'
 export {
+  type BudgetRows,
+  budgetFromRows,
+  type CellPlace,
+  type CellRow,
+  type CellTable,
+  type RowPlace,
+  type RowsEdge,
+  type RowsOptions,
+} from './rows'
+export {
   type BudgetDocument,
   type BudgetLigne,
   type BudgetMission,

@@ -28,15 +28,15 @@ import { parseBudget } from './parse'
 import type { Section } from './sections'
 
 /** A row of cells, and where it is as the edge numbers it (the CSV's line, the table's row). */
-export interface Row {
+export interface CellRow {
   readonly at: number
   readonly cells: readonly Cell[]
 }
 
 /** A block of rows under a header row. */
-export interface Table {
-  readonly header: Row
-  readonly rows: readonly Row[]
+export interface CellTable {
+  readonly header: CellRow
+  readonly rows: readonly CellRow[]
 }
 
 /**
@@ -45,9 +45,9 @@ export interface Table {
  * the CSV or of the generated sheet, with or without accents).
  */
 export interface BudgetRows {
-  readonly profil: readonly Row[]
-  readonly missions: Table
-  readonly lignes: Table
+  readonly profil: readonly CellRow[]
+  readonly missions: CellTable
+  readonly lignes: CellTable
 }
 
 export type Block = 'profil' | 'missions' | 'lignes'
@@ -102,7 +102,7 @@ interface Columns<K extends string> {
 }
 
 function columnsOf<K extends string>(
-  header: Row,
+  header: CellRow,
   names: ReadonlyMap<string, K>,
   withSections: boolean,
   unknown: (index: number, header: string) => void
@@ -325,7 +325,7 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
 
 /** Where the columns of the lines table are, and how to read them. */
 interface LineLayout {
-  readonly header: Row
+  readonly header: CellRow
   readonly edge: RowsEdge
   readonly filled: boolean
   readonly compte: number
@@ -343,18 +343,18 @@ interface LineLayout {
 // The line readers are module functions, not closures made for each row: they run for every
 // line of every budget read.
 
-function cellOf(row: Row, index: number | undefined): Cell {
+function cellOf(row: CellRow, index: number | undefined): Cell {
   return index === undefined ? null : (row.cells[index] ?? null)
 }
 
-function lineCellError(row: Row, index: number, layout: LineLayout, message: string): AciError {
+function lineCellError(row: CellRow, index: number, layout: LineLayout, message: string): AciError {
   return layout.edge.cellError(
     { kind: 'cell', block: 'lignes', at: row.at, column: headerAt(layout.header, index), index },
     message
   )
 }
 
-function amountAt(row: Row, index: number | undefined, layout: LineLayout): string | undefined {
+function amountAt(row: CellRow, index: number | undefined, layout: LineLayout): string | undefined {
   if (index === undefined) return undefined
   const value = amountCell(cellOf(row, index))
   if (value !== BAD) return value
@@ -368,7 +368,7 @@ function amountAt(row: Row, index: number | undefined, layout: LineLayout): stri
 
 /** A split: its mode (by amounts when the table has no mode column, as the sheet) and its filled sections. */
 function splitOf(
-  row: Row,
+  row: CellRow,
   modeAt: number | undefined,
   columns: readonly { index: number; section: Section }[],
   layout: LineLayout,
@@ -406,7 +406,7 @@ function splitOf(
 }
 
 /** One line of the budget, or undefined for a line of the sheet with nothing planned nor spent. */
-function lineOf(row: Row, layout: LineLayout): Raw | undefined {
+function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
   const { filled } = layout
   const amount = amountAt(row, layout.montant, layout)
   const repartition = splitOf(
@@ -446,7 +446,7 @@ function lineOf(row: Row, layout: LineLayout): Raw | undefined {
   return ligne
 }
 
-function headerAt(header: Row, index: number): string {
+function headerAt(header: CellRow, index: number): string {
   return fromText(header.cells[index]) || `colonne ${index + 1}`
 }
 
@@ -456,7 +456,7 @@ function need<K extends string>(
   key: K,
   headers: Record<K, string>,
   block: Block,
-  header: Row,
+  header: CellRow,
   edge: RowsEdge
 ): number {
   const found = columns.named.get(key)

@@ -1,11 +1,15 @@
 // Benchmark of the budget check: 100, 1 000 and 10 000-line budgets, time per line, against a plain-number sum of the same lines.
 import { readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
+import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import {
   type BudgetDocument,
   type BudgetLigne,
   budgetFromCsv,
   budgetFromJson,
   budgetToCsv,
+  bundledCatalog,
   checkBudget,
   parseBudget,
   SECTIONS,
@@ -107,21 +111,88 @@ export default function benchBudget(): void {
     `sections, totaux, tri des constats : d’où ${fmt2.format(small.micros)} µs par ligne à 100 lignes`
   )
 
-  printTitle('Entrée et sortie d’un budget de 1 000 lignes')
-  const doc = budgetOf(base, 1_000)
-  const raw = JSON.parse(JSON.stringify(doc)) as unknown
-  const csv = budgetToCsv(doc)
-  const check = measure('checkBudget', () => checkBudget(doc), { batch: 200 })
-  printVersus(
-    measure('parseBudget (schéma valibot)', () => parseBudget(raw), { batch: 50 }),
-    check
+  printTitle(
+    'Entrée et sortie d’un budget, à 1 000 et 10 000 lignes (cible : CSV ≤ 2× le contrôle)'
   )
-  printVersus(
-    measure('budgetToCsv', () => budgetToCsv(doc), { batch: 200 }),
-    check
+  for (const size of [1_000, 10_000]) {
+    const doc = budgetOf(base, size)
+    const raw = JSON.parse(JSON.stringify(doc)) as unknown
+    const csv = budgetToCsv(doc)
+    const batch = Math.max(3, Math.round(200_000 / size))
+    const label = size.toLocaleString('fr-FR')
+    const check = measure(`checkBudget, ${label} lignes`, () => checkBudget(doc), { batch })
+    printVersus(
+      measure(`parseBudget, ${label} lignes`, () => parseBudget(raw), { batch }),
+      check
+    )
+    printVersus(
+      measure(`budgetToCsv, ${label} lignes`, () => budgetToCsv(doc), { batch }),
+      check
+    )
+    printVersus(
+      measure(`budgetFromCsv, ${label} lignes`, () => budgetFromCsv(csv), { batch }),
+      check
+    )
+  }
+}
+
+/** Medians of async tasks measured in interleaved rounds, so that a busy machine slows them alike (ms per call). */
+async function interleaved(
+  tasks: Record<string, () => unknown>,
+  calls: number
+): Promise<Record<string, number>> {
+  const times: Record<string, number[]> = {}
+  for (const task of Object.values(tasks)) await task()
+  for (let round = 0; round < 7; round++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      const start = performance.now()
+      for (let i = 0; i < calls; i++) await task()
+      const list = times[name] ?? []
+      list.push((performance.now() - start) / calls)
+      times[name] = list
+    }
+  }
+  const medians: Record<string, number> = {}
+  for (const [name, list] of Object.entries(times)) {
+    medians[name] = list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number
+  }
+  return medians
+}
+
+/**
+ * The sheet read back into a Budget from an in-memory workbook (the Office.js round trips left
+ * out), beside checkBudget of the same budget: the workbook's tables, then the core's reader of
+ * rows of cells and its door, at 500 lines (target ≤ 3×), 1 000 and 10 000.
+ */
+export async function benchSheetReadBack(): Promise<void> {
+  const fixture = new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url)
+  const base = budgetFromJson(readFileSync(fixture, 'utf8'))
+  const table = bundledCatalog().byVersionId('aci-avenant-2')
+  printTitle(
+    'Relecture d’une feuille de budget, classeur en mémoire — cible ≤ 3× le contrôle à 500 lignes'
   )
-  printVersus(
-    measure('budgetFromCsv', () => budgetFromCsv(csv), { batch: 50 }),
-    check
-  )
+  for (const size of [500, 1_000, 10_000]) {
+    const doc = budgetOf(base, size)
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, doc, table, '2026-11-23')
+    const names = ['Profil', 'Enveloppes', 'Budget'].map((t) => `${t}_${ref.key}`)
+    const m = await interleaved(
+      {
+        check: () => checkBudget(doc),
+        read: () => readBudgetSheet(workbook, ref.key),
+        tables: () => workbook.readTables(names),
+      },
+      Math.max(3, Math.round(10_000 / size))
+    )
+    const label = size.toLocaleString('fr-FR')
+    const check = m.check as number
+    const read = m.read as number
+    const tables = m.tables as number
+    printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
+    printFigure(
+      `relecture de la feuille, ${label} lignes`,
+      `${fmt2.format(read)} ms`,
+      `×${fmt2.format(read / check)} le contrôle${size === 500 ? ` (cible ≤ 3× : ${read / check <= 3 ? 'atteinte' : 'NON atteinte'})` : ''} ; dont tableaux du classeur ${fmt2.format(tables)} ms, lecteur et parseBudget ×${fmt2.format((read - tables) / check)} ; ${fmt2.format((read / size) * 1000)} µs par ligne`
+    )
+  }
 }

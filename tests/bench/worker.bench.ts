@@ -5,7 +5,9 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { budgetFromJson } from '../../shared'
 import { createApp } from '../../worker/app'
+import { budgetOf } from './budget.bench'
 import { printFigure, printTitle } from './harness'
 
 interface LoadResult {
@@ -22,21 +24,57 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
-/** CPU time (user + system) per call of an in-process request, median of rounds, in milliseconds. */
-async function cpuPerRequest(
-  send: () => Response | Promise<Response>,
-  count = 2000
-): Promise<number> {
-  for (let i = 0; i < 200; i++) await (await send()).arrayBuffer()
+/** CPU time (user + system) per call of a task, median of rounds, in milliseconds. */
+async function cpuPerCall(task: () => unknown, count: number): Promise<number> {
+  for (let i = 0; i < Math.min(200, count); i++) await task()
   const rounds: number[] = []
   for (let r = 0; r < 5; r++) {
     const start = process.cpuUsage()
-    for (let i = 0; i < count; i++) await (await send()).arrayBuffer()
+    for (let i = 0; i < count; i++) await task()
     const used = process.cpuUsage(start)
     rounds.push((used.user + used.system) / 1000 / count)
   }
   rounds.sort((a, b) => a - b)
   return rounds[2] as number
+}
+
+/** CPU time per in-process request, its answer read to the end. */
+function cpuPerRequest(send: () => Response | Promise<Response>, count = 2000): Promise<number> {
+  return cpuPerCall(async () => (await send()).arrayBuffer(), count)
+}
+
+/**
+ * The budget check over HTTP beside what reading its own body costs: JSON.parse then
+ * JSON.stringify of the same text, measured the same way in the same run (target: ≤ 2.5×).
+ * 10 000 lines are past the 1 Mio body limit; 4 000 show the growth.
+ */
+async function budgetChecks(app: ReturnType<typeof createApp>): Promise<void> {
+  const fixture = readFileSync(
+    new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url),
+    'utf8'
+  )
+  const base = budgetFromJson(fixture)
+  for (const size of [1_000, 4_000]) {
+    const body = JSON.stringify(budgetOf(base, size))
+    // A client's fetch sends the length of a text body: the limit is checked on the header.
+    const headers = {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+    }
+    const count = Math.round(200_000 / size)
+    const json = await cpuPerCall(() => JSON.stringify(JSON.parse(body)), count)
+    const post = await cpuPerRequest(
+      () => app.request('/api/v1/budgets/check', { method: 'POST', headers, body }, ENV),
+      count
+    )
+    const label = size.toLocaleString('fr-FR')
+    printFigure(`base : JSON.parse + stringify du corps (${label} lignes)`, `${fmt(json, 3)} ms`)
+    printFigure(
+      `POST /api/v1/budgets/check (${label} lignes)`,
+      `${fmt(post, 3)} ms`,
+      `×${fmt(post / json, 2)} la base ; cible ≤ 2,5× : ${post / json <= 2.5 ? 'atteinte' : 'NON atteinte'} ; ${fmt((post / size) * 1000, 2)} µs par ligne`
+    )
+  }
 }
 
 export const ENV = {
@@ -70,6 +108,7 @@ export async function inProcess(
       `${fmt(ms / health, 1)}× la base ; cible ≤ 2 ms : ${ms <= 2 ? 'atteinte' : 'NON atteinte'}`
     )
   }
+  await budgetChecks(app)
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
