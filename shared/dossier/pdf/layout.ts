@@ -89,6 +89,9 @@ export function wrap(font: PDFFont, text: string, size: number, width: number): 
           used += next
           cut++
         }
+        // After a hyphen when there is one (« ENVELOPPE- / DEPASSEE »), else where the width ends.
+        const hyphen = rest.lastIndexOf('-', cut - 1)
+        if (hyphen > 0) cut = hyphen + 1
         lines.push(rest.slice(0, cut))
         rest = rest.slice(cut)
       }
