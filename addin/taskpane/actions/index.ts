@@ -1,6 +1,11 @@
 // The pane's actions, one module per thing a person does; the page loads them once the pane is shown.
 export { type BudgetList, budgetList } from './budget-list'
-export { type CheckOutcome, checkBudgetSheet } from './check-budget'
+export {
+  type Checked,
+  type CheckOutcome,
+  checkBudgetSheet,
+  writeCheckSheet,
+} from './check-budget'
 export { type ContractChoices, type ContractView, contractView } from './contract-view'
 export { type ExportFormat, exportBudget, type FileToSave } from './export-budget'
 export { generateBudget } from './generate-budget'

@@ -9,7 +9,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { bundledCatalog } from '../../../shared'
 import type { BudgetList, ContractChoices, ContractView, PaneServices } from '../actions'
 import { failureNotice, messageOf, type Notice, type Outcome } from '../actions/notice'
@@ -21,22 +21,11 @@ import { MemoryWorkbook } from '../workbook/memory-workbook'
 import { download } from './download'
 import { ProfilePanel } from './ProfilePanel'
 
-// The Profil tab is what the pane opens on; the other tabs, the workbook preview and the actions
-// come in their own files, fetched once the profile form is on screen.
+// The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
+// come in two files fetched as soon as the profile form is shown, so that a tab opens at once.
 const loadActions = () => import('../actions')
-const ActionStatus = lazy(() => import('./ActionStatus').then((m) => ({ default: m.ActionStatus })))
-const BudgetPanel = lazy(() => import('./BudgetPanel').then((m) => ({ default: m.BudgetPanel })))
-const CheckPanel = lazy(() => import('./CheckPanel').then((m) => ({ default: m.CheckPanel })))
-const ContractPanel = lazy(() =>
-  import('./ContractPanel').then((m) => ({ default: m.ContractPanel }))
-)
-const RatesPanel = lazy(() => import('./RatesPanel').then((m) => ({ default: m.RatesPanel })))
-const FunctionsPanel = lazy(() =>
-  import('./FunctionsPanel').then((m) => ({ default: m.FunctionsPanel }))
-)
-const WorkbookPreview = lazy(() =>
-  import('./WorkbookPreview').then((m) => ({ default: m.WorkbookPreview }))
-)
+const loadLater = () => import('./later')
+type Later = Awaited<ReturnType<typeof loadLater>>
 
 const useStyles = makeStyles({
   layout: {
@@ -85,6 +74,7 @@ export function App({ services }: { services: Services }) {
     prorata: 'jours',
     variable: 'versement',
   })
+  const [later, setLater] = useState<Later | null>(null)
   const { workbook } = services
   const withCatalog = { ...services, catalog }
 
@@ -94,6 +84,10 @@ export function App({ services }: { services: Services }) {
   }, [])
 
   useEffect(() => {
+    loadLater().then(
+      (parts) => setLater(parts),
+      (error: unknown) => setNotice(failureNotice('Chargement du volet', error))
+    )
     loadActions().then(async (actions) => {
       const [loaded, list] = await Promise.allSettled([
         actions.refreshRates(services),
@@ -173,17 +167,81 @@ export function App({ services }: { services: Services }) {
   const verify = () =>
     run(
       'Contrôle',
-      (a) => a.checkBudgetSheet(withCatalog, { key: selected, budgets }),
-      (outcome) => {
-        setCheck(outcome.check)
-        setControlSheet(outcome.controlSheet)
-      }
+      async (a) => {
+        // The report shows as soon as it is known; the Contrôle sheet is written next.
+        const checked = await a.checkBudgetSheet(withCatalog, { key: selected, budgets })
+        setCheck(checked.check)
+        return a.writeCheckSheet(services, checked)
+      },
+      (outcome) => setControlSheet(outcome.controlSheet)
     )
 
   const writeContractSheet = (what: 'echeancier' | 'cloture', view: ContractView) =>
     run(what === 'echeancier' ? 'Échéancier' : 'Clôture', (a) =>
       what === 'echeancier' ? a.writeSchedule(services, view) : a.writeCutoff(services, view)
     )
+
+  /** The tab shown, other than Profil, once its file is there. */
+  const otherTab = (parts: Later): ReactNode => {
+    switch (tab) {
+      case 'budget':
+        return (
+          <parts.BudgetPanel
+            year={result.profil?.exercice.debut.slice(0, 4) ?? null}
+            canGenerate={result.profil !== null}
+            busy={busy !== null}
+            budgets={budgets}
+            selected={selected}
+            onSelect={setSelected}
+            onGenerate={generate}
+            onImport={importFile}
+            onExport={exportBudget}
+            onImportActuals={importActuals}
+          />
+        )
+      case 'controle':
+        return (
+          <parts.CheckPanel
+            budgets={budgets}
+            selected={selected}
+            onSelect={setSelected}
+            busy={busy !== null}
+            onCheck={verify}
+            result={check}
+            controlSheet={controlSheet}
+          />
+        )
+      case 'contrat':
+        return (
+          <parts.ContractPanel
+            profil={result.profil}
+            choices={choices}
+            onChoices={setChoices}
+            busy={busy !== null}
+            onWriteSchedule={(view) => writeContractSheet('echeancier', view)}
+            onWriteCutoff={(view) => writeContractSheet('cloture', view)}
+          />
+        )
+      case 'baremes':
+        return (
+          <parts.RatesPanel
+            state={rates}
+            busy={busy !== null}
+            onRefresh={() =>
+              run(
+                'Barèmes',
+                (a) => a.refreshRates(services),
+                (outcome) => setRates(outcome.rates)
+              )
+            }
+          />
+        )
+      case 'fonctions':
+        return <parts.FunctionsPanel inExcel={workbook.host === 'excel'} />
+      default:
+        return null
+    }
+  }
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -210,14 +268,13 @@ export function App({ services }: { services: Services }) {
             <Tab value="baremes">Barèmes</Tab>
             <Tab value="fonctions">Fonctions</Tab>
           </TabList>
-          {(busy !== null || notice !== null) && (
-            <Suspense
-              fallback={<Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>}
-            >
-              <ActionStatus busy={busy} notice={notice} />
-            </Suspense>
-          )}
-          {tab === 'profil' && (
+          {(busy !== null || notice !== null) &&
+            (later === null ? (
+              <Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>
+            ) : (
+              <later.ActionStatus busy={busy} notice={notice} />
+            ))}
+          {tab === 'profil' ? (
             <ProfilePanel
               draft={draft}
               result={result}
@@ -225,64 +282,15 @@ export function App({ services }: { services: Services }) {
               onChange={setDraft}
               showAllErrors={profileAsked}
             />
+          ) : later === null ? (
+            <Body1>Chargement…</Body1>
+          ) : (
+            otherTab(later)
           )}
-          <Suspense fallback={<Body1>Chargement…</Body1>}>
-            {tab === 'budget' && (
-              <BudgetPanel
-                year={result.profil?.exercice.debut.slice(0, 4) ?? null}
-                canGenerate={result.profil !== null}
-                busy={busy !== null}
-                budgets={budgets}
-                selected={selected}
-                onSelect={setSelected}
-                onGenerate={generate}
-                onImport={importFile}
-                onExport={exportBudget}
-                onImportActuals={importActuals}
-              />
-            )}
-            {tab === 'controle' && (
-              <CheckPanel
-                budgets={budgets}
-                selected={selected}
-                onSelect={setSelected}
-                busy={busy !== null}
-                onCheck={verify}
-                result={check}
-                controlSheet={controlSheet}
-              />
-            )}
-            {tab === 'contrat' && (
-              <ContractPanel
-                profil={result.profil}
-                choices={choices}
-                onChoices={setChoices}
-                busy={busy !== null}
-                onWriteSchedule={(view) => writeContractSheet('echeancier', view)}
-                onWriteCutoff={(view) => writeContractSheet('cloture', view)}
-              />
-            )}
-            {tab === 'baremes' && (
-              <RatesPanel
-                state={rates}
-                busy={busy !== null}
-                onRefresh={() =>
-                  run(
-                    'Barèmes',
-                    (a) => a.refreshRates(services),
-                    (outcome) => setRates(outcome.rates)
-                  )
-                }
-              />
-            )}
-            {tab === 'fonctions' && <FunctionsPanel inExcel={workbook.host === 'excel'} />}
-          </Suspense>
         </main>
-        {workbook instanceof MemoryWorkbook && (
+        {workbook instanceof MemoryWorkbook && later !== null && (
           <aside className={styles.preview}>
-            <Suspense fallback={null}>
-              <WorkbookPreview workbook={workbook} />
-            </Suspense>
+            <later.WorkbookPreview workbook={workbook} />
           </aside>
         )}
       </div>

@@ -1,6 +1,6 @@
-// The check action without React: the sheet read back, checked by the service or here, the report returned and written to a Contrôle sheet.
+// The check action without React: the sheet read back and checked by the service or here, then its report written to a Contrôle sheet.
 import { describe, expect, it } from 'vitest'
-import { checkBudgetSheet, importBudget } from '../../../addin/taskpane/actions'
+import { checkBudgetSheet, importBudget, writeCheckSheet } from '../../../addin/taskpane/actions'
 import { budgetToJson, checkBudget } from '../../../shared'
 import { fixture, online, servicesOf, textOf } from '../support/action-services'
 
@@ -14,13 +14,16 @@ async function withBudget(fetch?: typeof globalThis.fetch) {
 describe('checkBudgetSheet', () => {
   it('offline: checks here, says so, and writes the report to a Contrôle sheet', async () => {
     const { services, doc, budgets, selected } = await withBudget()
-    const outcome = await checkBudgetSheet(services, { key: selected, budgets })
+    const checked = await checkBudgetSheet(services, { key: selected, budgets })
     const expected = checkBudget(doc)
-    expect(outcome.check.origin).toBe('local')
-    expect(outcome.check.note).toBe('Service injoignable : contrôle fait sur cet ordinateur.')
-    expect(outcome.check.report.counts).toEqual(expected.counts)
-    expect(outcome.check.report.totaux.charges).toBe('265763.33')
-    expect(outcome.check.report.totaux.enveloppe).toBe('274000.00')
+    expect(checked.budgetSheet).toBe('Budget 2025')
+    expect(checked.check.origin).toBe('local')
+    expect(checked.check.note).toBe('Service injoignable : contrôle fait sur cet ordinateur.')
+    expect(checked.check.report.counts).toEqual(expected.counts)
+    expect(checked.check.report.totaux.charges).toBe('265763.33')
+    expect(checked.check.report.totaux.enveloppe).toBe('274000.00')
+    expect(services.workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025'])
+    const outcome = await writeCheckSheet(services, checked)
     expect(outcome.controlSheet).toBe('Contrôle 2025')
     expect(outcome.notice).toEqual({
       intent: 'error',
@@ -34,10 +37,11 @@ describe('checkBudgetSheet', () => {
 
   it('online: the service’s report, read through its schema', async () => {
     const { services, budgets, selected } = await withBudget(online)
-    const outcome = await checkBudgetSheet(services, { key: selected, budgets })
-    expect(outcome.check.origin).toBe('service')
-    expect(outcome.check.note).toBeNull()
-    expect(outcome.check.report.counts).toEqual({ error: 1, warning: 6, info: 5 })
+    const checked = await checkBudgetSheet(services, { key: selected, budgets })
+    expect(checked.check.origin).toBe('service')
+    expect(checked.check.note).toBeNull()
+    expect(checked.check.report.counts).toEqual({ error: 1, warning: 6, info: 5 })
+    const outcome = await writeCheckSheet(services, checked)
     expect(textOf(services.workbook, outcome.controlSheet)).toContain(
       'par le service en ligne ACI-CPTS'
     )
