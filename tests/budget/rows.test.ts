@@ -1,0 +1,154 @@
+// One reader of budgets from rows of cells: a CSV and a sheet holding the same budget read back to the same Budget, Excel's values and French text alike.
+import { describe, expect, it } from 'vitest'
+import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
+import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
+import {
+  AciError,
+  type BudgetRows,
+  budgetFromCsv,
+  budgetFromRows,
+  budgetToCsv,
+  bundledCatalog,
+  isBudget,
+  parseBudget,
+  type RowsEdge,
+} from '../../shared'
+import { errorOf } from './support/budgets'
+
+/** A budget both forms can hold: splits by amounts, actuals, a funder, a beneficiary, thresholds. */
+const budget = () =>
+  parseBudget({
+    profil: {
+      nom: 'CPTS des Rives',
+      taille: 2,
+      signature: '2023-03-01',
+      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+      missions: [
+        { mission: 'acces', debut: '2023-03-01', taux: '0.8' },
+        { mission: 'parcours', debut: '2024-09-15' },
+        { mission: 'crise', debut: '2023-03-01', taux: '0', phase: 'mise_a_jour' },
+      ],
+      seuils: { thesaurisation: '10', pass: '90' },
+    },
+    lignes: [
+      {
+        compte: '6411',
+        libelle: 'Salaire de la coordinatrice',
+        montant: '42000.00',
+        realise: '39500.50',
+        repartition: {
+          mode: 'montants',
+          parts: [
+            { section: 'fonctionnement', montant: '30000.00' },
+            { section: 'acces', montant: '12000.00' },
+          ],
+        },
+        repartitionRealise: {
+          mode: 'montants',
+          parts: [
+            { section: 'fonctionnement', montant: '29500.50' },
+            { section: 'acces', montant: '10000.00' },
+          ],
+        },
+      },
+      {
+        compte: '6226',
+        libelle: 'Indemnités de coordination',
+        montant: '1234.56',
+        beneficiaire: 'Dr Anne Martin',
+        repartition: { mode: 'montants', parts: [{ section: 'parcours', montant: '1234.56' }] },
+      },
+      { compte: '706', libelle: 'Financement ACI', montant: '150000.00', financeur: 'aci' },
+    ],
+  })
+
+const table = bundledCatalog().byVersionId('aci-avenant-2')
+
+describe('a budget as rows of cells', () => {
+  it('a CSV and a sheet holding the same budget read back to the same Budget', async () => {
+    const doc = budget()
+    const fromCsv = budgetFromCsv(budgetToCsv(doc))
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, doc, table, '2026-11-23')
+    const fromSheet = await readBudgetSheet(workbook, ref.key)
+    expect(fromSheet).toEqual(fromCsv)
+    expect(fromCsv).toEqual(doc)
+    expect(isBudget(fromCsv)).toBe(true)
+    expect(isBudget(fromSheet)).toBe(true)
+  })
+
+  it('a bad account is said at its CSV line, and at its row of the sheet', async () => {
+    const doc = budget()
+    const csv = budgetToCsv(doc).replace('\r\n6226;', '\r\n512;')
+    expect(errorOf(() => budgetFromCsv(csv)).message).toMatch(
+      /^ligne 21 du fichier CSV, lignes\[1\]\.compte : compte attendu/
+    )
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, doc, table, '2026-11-23')
+    // Row 5 of the sheet is the first line; the second line's account is typed over.
+    workbook.setCell(ref.sheet, 5, 0, '512')
+    await expect(readBudgetSheet(workbook, ref.key)).rejects.toThrow(
+      /^Budget_2025, ligne 2 : compte : compte attendu/
+    )
+  })
+
+  const edge: RowsEdge = {
+    cellError: (place, message) =>
+      new AciError('budget_invalide', `${place.block} ${place.at} ${place.column} : ${message}`),
+    rowError: (error, place) =>
+      new AciError(error.code, `${place.block} ${place.at} : ${error.message}`, error.argument),
+  }
+
+  /** The same budget typed as Excel holds it: numbers, a date serial, 80 % as 0.8, thresholds as fractions. */
+  const excelRows = (montant: string | number | boolean): BudgetRows => ({
+    profil: [
+      { at: 1, cells: ['Nom de la CPTS', 'CPTS des Rives'] },
+      { at: 2, cells: ['Taille', 2] },
+      { at: 3, cells: ['Signature du contrat', 44986] },
+      { at: 4, cells: ['Début de l’exercice', '01/01/2025'] },
+      { at: 5, cells: ['Fin de l’exercice', '2025-12-31'] },
+      { at: 6, cells: ['Alerte PASS (% du plafond)', 0.9] },
+    ],
+    missions: {
+      header: { at: 0, cells: ['Code', 'Démarrage', 'Taux attendu', 'Phase'] },
+      rows: [
+        { at: 1, cells: ['Accès aux soins', 44986, 0.8, null] },
+        { at: 2, cells: ['crise', '01/03/2023', '0 %', 'Mise à jour'] },
+      ],
+    },
+    lignes: {
+      header: { at: 0, cells: ['Compte', 'Libellé', 'Montant', 'Fonctionnement', 'Financeur'] },
+      rows: [
+        { at: 1, cells: ['6411', 'Salaire', montant, 0.1 + 0.2, null] },
+        { at: 2, cells: [706, 'ACI', '1 000,00 €', null, 'ACI (assurance maladie)'] },
+      ],
+    },
+  })
+
+  it('reads Excel’s values and French text alike', () => {
+    const read = budgetFromRows(excelRows(0.3), { edge })
+    expect(read.profil).toMatchObject({
+      signature: '2023-03-01',
+      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+      seuils: { pass: '90' },
+      missions: [
+        { mission: 'acces', debut: '2023-03-01', taux: '0.8' },
+        { mission: 'crise', debut: '2023-03-01', taux: '0', phase: 'mise_a_jour' },
+      ],
+    })
+    expect(read.lignes[0]).toMatchObject({
+      montant: '0.30',
+      repartition: { mode: 'montants', parts: [{ section: 'fonctionnement', montant: '0.30' }] },
+    })
+    expect(read.lignes[1]).toMatchObject({ compte: '706', montant: '1000.00', financeur: 'aci' })
+  })
+
+  it('names the cell no reader can take, and the row of a document error', () => {
+    expect(errorOf(() => budgetFromRows(excelRows(true), { edge })).message).toBe(
+      'lignes 1 Montant : montant attendu (un nombre), lu true'
+    )
+    expect(errorOf(() => budgetFromRows(excelRows('douze'), { edge })).message).toMatch(
+      /^lignes 1 : lignes\[0\]\.montant : montant attendu/
+    )
+  })
+})
