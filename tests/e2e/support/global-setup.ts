@@ -1,4 +1,4 @@
-// vitest globalSetup of the e2e project: a Chromium-family browser found (installed from Debian's packages in CI), https the browser trusts, the Worker (API + built add-in) started on loopback.
+// vitest globalSetup of the e2e project, run before any test: the Debian packages the suite needs (Chromium, certutil, pdftotext) installed when missing, https the browser trusts, the Worker (API + built add-in) started on loopback.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { get } from 'node:https'
@@ -29,11 +29,16 @@ const OFFLINE_ENV = {
   WRANGLER_SEND_ERROR_REPORTS: 'false',
 } as const
 
-/** The Debian packages the tests need: Chromium, and certutil for its certificate database. */
+/**
+ * The Debian packages the tests need: Chromium (unless another browser is found outside CI), certutil
+ * for its certificate database, and poppler's pdftotext for the dossier's PDF text.
+ */
 export function debianPackagesMissing(): string[] {
   const missing: string[] = []
-  if (!existsSync(DEBIAN_CHROMIUM)) missing.push('chromium')
+  const otherBrowser = process.env.CI === undefined && !('reason' in findBrowser())
+  if (!existsSync(DEBIAN_CHROMIUM) && !otherBrowser) missing.push('chromium')
   if (!hasCertutil()) missing.push('libnss3-tools')
+  if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils')
   return missing
 }
 
