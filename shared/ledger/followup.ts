@@ -17,7 +17,18 @@ import { type MonthlyProfile, profileFor, spreadByMonth } from './profile'
 import { Affectation, type MappingRulesDocument } from './rules'
 
 /** The rows of the follow-up: the sections, then what the rules do not map or the budget does not split. */
-export const SUIVI_ROWS = [...SECTIONS, 'non_affecte'] as const
+// Written out, as SECTIONS is, so that loading this module runs nothing (a test holds them equal).
+export const SUIVI_ROWS = [
+  'fonctionnement',
+  'acces',
+  'parcours',
+  'prevention',
+  'crise',
+  'qualite',
+  'accompagnement',
+  'hors_aci',
+  'non_affecte',
+] as const
 export type SuiviRow = (typeof SUIVI_ROWS)[number]
 
 export interface SuiviMonth {

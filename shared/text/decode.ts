@@ -29,7 +29,7 @@ const CP1252_HIGH: readonly number[] = [
 ]
 
 /** The eight bytes where ISO-8859-15 differs from ISO-8859-1 (and so from Windows-1252 at 0xA0–0xFF). */
-const LATIN9_CHANGES: ReadonlyMap<number, number> = new Map([
+const LATIN9_CHANGES: ReadonlyMap<number, number> = /* @__PURE__ */ new Map([
   [0xa4, 0x20ac], // € (¤ in Latin-1)
   [0xa6, 0x0160], // Š (¦)
   [0xa8, 0x0161], // š (¨)
@@ -41,27 +41,28 @@ const LATIN9_CHANGES: ReadonlyMap<number, number> = new Map([
 ])
 
 /** Charset labels accepted, lower case, as the WHATWG Encoding Standard groups them. */
-const LABELS: ReadonlyMap<string, 'utf-8' | 'windows-1252' | 'iso-8859-15'> = new Map([
-  ['utf-8', 'utf-8'],
-  ['utf8', 'utf-8'],
-  ['unicode-1-1-utf-8', 'utf-8'],
-  // The Encoding Standard reads Latin-1 and ASCII labels as Windows-1252, as browsers do.
-  ['windows-1252', 'windows-1252'],
-  ['cp1252', 'windows-1252'],
-  ['x-cp1252', 'windows-1252'],
-  ['iso-8859-1', 'windows-1252'],
-  ['iso8859-1', 'windows-1252'],
-  ['latin1', 'windows-1252'],
-  ['l1', 'windows-1252'],
-  ['us-ascii', 'windows-1252'],
-  ['ascii', 'windows-1252'],
-  ['iso-8859-15', 'iso-8859-15'],
-  ['iso8859-15', 'iso-8859-15'],
-  ['iso_8859-15', 'iso-8859-15'],
-  ['latin9', 'iso-8859-15'],
-  ['latin-9', 'iso-8859-15'],
-  ['l9', 'iso-8859-15'],
-])
+const LABELS: ReadonlyMap<string, 'utf-8' | 'windows-1252' | 'iso-8859-15'> =
+  /* @__PURE__ */ new Map([
+    ['utf-8', 'utf-8'],
+    ['utf8', 'utf-8'],
+    ['unicode-1-1-utf-8', 'utf-8'],
+    // The Encoding Standard reads Latin-1 and ASCII labels as Windows-1252, as browsers do.
+    ['windows-1252', 'windows-1252'],
+    ['cp1252', 'windows-1252'],
+    ['x-cp1252', 'windows-1252'],
+    ['iso-8859-1', 'windows-1252'],
+    ['iso8859-1', 'windows-1252'],
+    ['latin1', 'windows-1252'],
+    ['l1', 'windows-1252'],
+    ['us-ascii', 'windows-1252'],
+    ['ascii', 'windows-1252'],
+    ['iso-8859-15', 'iso-8859-15'],
+    ['iso8859-15', 'iso-8859-15'],
+    ['iso_8859-15', 'iso-8859-15'],
+    ['latin9', 'iso-8859-15'],
+    ['latin-9', 'iso-8859-15'],
+    ['l9', 'iso-8859-15'],
+  ])
 
 /** The `charset` parameter of a Content-Type header, lower case, or undefined. */
 export function charsetOf(contentType: string | null | undefined): string | undefined {

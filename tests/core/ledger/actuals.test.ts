@@ -12,6 +12,7 @@ import {
   parseFec,
   parseMappingRules,
   SECTIONS,
+  SUIVI_ROWS,
   suiviMensuel,
 } from '../../../shared'
 import { errorOf } from '../../support/errors'
@@ -229,6 +230,10 @@ describe('every amount lands in exactly one section or in « non affecté » (pr
 })
 
 describe('the monthly follow-up', () => {
+  it('has one row per section, in their order, then « non affecté »', () => {
+    expect(SUIVI_ROWS).toEqual([...SECTIONS, 'non_affecte'])
+  })
+
   const { text } = fecYear(11, 600)
   const ledger = parseFec(text, { exercice: year })
 
