@@ -271,6 +271,7 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
   // on a 100 000-line file, allocating and collecting strings is most of the time.
   const columns = new LedgerColumns(text, Math.ceil(text.length / 64))
   const dates = new Map<number, number>()
+  const sepCode = separateur.charCodeAt(0)
   const starts = new Int32Array(width)
   const ends = new Int32Array(width)
   const cell = (k: number) => text.slice(starts[k] as number, ends[k] as number)
@@ -351,6 +352,8 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
       if (fieldEnd === stop) break
       pos = fieldEnd + 1
     }
+    // Some software ends every line with a separator the header lacks: an empty last field is no field.
+    if (count === width + 1 && text.charCodeAt(stop - 1) === sepCode) count = width
     if (count !== width) {
       if (text.slice(lineStart, stop).trim() === '') continue
       add({ ligne: lineNumber, message: `${count} champs au lieu des ${width} de l’en-tête` })

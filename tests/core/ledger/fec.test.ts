@@ -95,6 +95,14 @@ describe('the variants the norm allows', () => {
     ])
   })
 
+  it('takes lines ended by a separator the header lacks', () => {
+    const rows = [
+      `${line('1', '20250301', '512000', '10,00', '0,00')}\t`,
+      `${line('1', '20250301', '756000', '0,00', '10,00')}\t`,
+    ]
+    expect(parseFec([HEADER, ...rows].join('\n')).lignes).toHaveLength(2)
+  })
+
   it('takes the year from the file when none is given, and warns of empty descriptive columns', () => {
     const rows = [
       line('1', '20250301', '512000', '10,00', '0,00').replace('\tP1\t', '\t\t'),
