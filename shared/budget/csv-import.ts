@@ -40,11 +40,10 @@ const CSV_EDGE: RowsEdge = {
 }
 
 const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
-const trim = (cell: string) => cell.trim()
 
 /** The first cell past `width` that holds something: a `;` the text should have quoted. */
 function extraCell(cells: readonly string[], width: number): number {
-  for (let i = width; i < cells.length; i++) if (cells[i] !== '') return i
+  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return i
   return -1
 }
 
@@ -73,9 +72,10 @@ function blocksOf(records: readonly CsvRecord[]) {
   let block: Block | undefined
   let width = 0
   for (const record of rows.slice(1)) {
-    const cells = record.cells.map(trim)
+    // Cells are kept as read: each reader trims what it reads.
+    const cells = record.cells
     const row: CellRow = { at: record.line, cells }
-    const firstCell = cells[0] ?? ''
+    const firstCell = (cells[0] ?? '').trim()
     // A row that starts with an account number is a line, never a block's header.
     const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
     if (header !== undefined) {
@@ -97,7 +97,7 @@ function blocksOf(records: readonly CsvRecord[]) {
       throw csvError(
         record.line,
         `colonne ${extra + 1}`,
-        `valeur en trop « ${cells[extra]} » : un point-virgule dans un texte doit être entre guillemets`
+        `valeur en trop « ${(cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
       )
     }
     if (block === 'profil') profil.push(row)

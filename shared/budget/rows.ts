@@ -24,7 +24,7 @@ import {
 } from './cells'
 import { centsOf } from './cents'
 import { type BudgetOptions, tableOf } from './context'
-import { parseBudget } from './parse'
+import { parseBudgetBuilt } from './parse'
 import type { Section } from './sections'
 
 /** A row of cells, and where it is as the edge numbers it (the CSV's line, the table's row). */
@@ -315,7 +315,7 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
   }
 
   try {
-    return parseBudget({ profil, lignes }, options)
+    return parseBudgetBuilt({ profil, lignes }, options)
   } catch (error) {
     if (!isAciError(error)) throw error
     const place = placeOf(error.argument, origins)
@@ -421,17 +421,14 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
   if (filled && nothing && repartition === undefined && realise === undefined) return undefined
   const account = fromText(cellOf(row, layout.compte))
   const label = fromText(cellOf(row, layout.libelle))
+  // Fields in the document's canonical order: parseBudgetBuilt keeps these objects.
   const ligne: Raw = {
     compte: account,
     libelle: filled && label === '' ? `Compte ${account}` : label,
     montant: amount ?? (filled ? '0.00' : ''),
   }
-  if (repartition !== undefined) ligne.repartition = repartition
-  const financeur = fromText(cellOf(row, layout.financeur))
-  if (financeur !== '') ligne.financeur = lookup(words().financeurs, financeur)
-  const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
-  if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
   if (realise !== undefined) ligne.realise = realise
+  if (repartition !== undefined) ligne.repartition = repartition
   // The sheet's actual split by amounts says something only beside an actual amount.
   if (!(filled && layout.modeRealise === undefined && realise === undefined)) {
     const actual = splitOf(
@@ -443,6 +440,10 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
     )
     if (actual !== undefined) ligne.repartitionRealise = actual
   }
+  const financeur = fromText(cellOf(row, layout.financeur))
+  if (financeur !== '') ligne.financeur = lookup(words().financeurs, financeur)
+  const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
+  if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
   return ligne
 }
 
