@@ -70,6 +70,29 @@ export function isTwelveMonths(debut: string, fin: string): boolean {
   return dayNumberFromIso(fin) + 1 === anniversary
 }
 
+/** Envelopes already computed, by rate table, taille and engaged missions: a budget is checked again and again as it is edited. */
+const envelopeCache = new Map<string, EnvelopeReport>()
+
+function envelopesOf(
+  table: RateTable,
+  taille: Taille,
+  engaged: readonly BudgetProfil['missions'][number][]
+): EnvelopeReport {
+  let key = `${table.id}\u0000${table.sha256}\u0000${taille}`
+  for (const m of engaged) key += `\u0000${m.mission}:${m.taux ?? ''}:${m.phase ?? ''}`
+  let report = envelopeCache.get(key)
+  if (report === undefined) {
+    report = envelopes({
+      taille,
+      version: table,
+      missions: engaged.map((m) => ({ mission: m.mission, taux: m.taux, phase: m.phase })),
+    })
+    if (envelopeCache.size >= 64) envelopeCache.clear()
+    envelopeCache.set(key, report)
+  }
+  return report
+}
+
 export function resolveContext(doc: BudgetDocument, options: BudgetOptions = {}): BudgetContext {
   const { profil } = doc
   const table = tableOf(profil, options)
@@ -90,11 +113,7 @@ export function resolveContext(doc: BudgetDocument, options: BudgetOptions = {})
     })
   }
   const engaged = profil.missions.filter((m) => missions.get(m.mission)?.engaged === true)
-  const envelope = envelopes({
-    taille,
-    version: table,
-    missions: engaged.map((m) => ({ mission: m.mission, taux: m.taux, phase: m.phase })),
-  })
+  const envelope = envelopesOf(table, taille, engaged)
   return {
     doc,
     table,

@@ -117,19 +117,33 @@ function fundedMission(
       })
     )
   }
-  return {
-    ...base,
-    engagee: true,
-    enveloppe: toAmountString(line.attendu),
-    detail: {
-      fixe: toAmountString(line.fixe),
-      variableMax: toAmountString(line.variableMax),
-      taux: line.taux.toFixed(),
-      variable: toAmountString(line.variable),
-      phase: line.phase,
-    },
-    ...comparison,
+  const { enveloppe, detail } = wireOf(line)
+  // A copy of the detail: two reports never share an object.
+  return { ...base, engagee: true, enveloppe, detail: { ...detail }, ...comparison }
+}
+
+/** A funding line's amounts as the report writes them, written once per line: the envelopes of a profile are computed once. */
+const wired = new WeakMap<
+  FundingLine,
+  { enveloppe: string; detail: NonNullable<SectionReport['detail']> }
+>()
+
+function wireOf(line: FundingLine) {
+  let wire = wired.get(line)
+  if (wire === undefined) {
+    wire = {
+      enveloppe: toAmountString(line.attendu),
+      detail: {
+        fixe: toAmountString(line.fixe),
+        variableMax: toAmountString(line.variableMax),
+        taux: line.taux.toFixed(),
+        variable: toAmountString(line.variable),
+        phase: line.phase,
+      },
+    }
+    wired.set(line, wire)
   }
+  return wire
 }
 
 /**

@@ -36,8 +36,9 @@ function negative(line: PreparedLine): Finding | undefined {
   }
   const parts = line.parts
   if (parts === undefined) return undefined
-  const at = parts.findIndex((cents) => cents < 0)
-  if (at < 0) return undefined
+  let at = 0
+  while (at < parts.length && (parts[at] as number) >= 0) at += 1
+  if (at === parts.length) return undefined
   const section = SECTIONS[at] as (typeof SECTIONS)[number]
   return finding('MONTANT-NEGATIF', {
     section,
@@ -57,13 +58,16 @@ function split(line: PreparedLine): Finding | undefined {
     })
   }
   const gap = line.cents - line.allocated
+  // Most lines are split whole: their amounts are written only for a finding.
+  if (line.keysTotal === undefined ? gap === 0 : line.keysTotal === HUNDRED_PERCENT) {
+    return undefined
+  }
   const amounts = {
     montant: centsToString(line.cents),
     reparti: centsToString(line.allocated),
     nonReparti: centsToString(gap),
   }
   if (line.keysTotal !== undefined) {
-    if (line.keysTotal === HUNDRED_PERCENT) return undefined
     const over = line.keysTotal > HUNDRED_PERCENT
     return finding('CLE-SOMME', {
       ligne: lineRef(line),
@@ -75,7 +79,6 @@ function split(line: PreparedLine): Finding | undefined {
       }.`,
     })
   }
-  if (gap === 0) return undefined
   // For a negative line (a contra account), "too much" is further below zero.
   const over = line.cents < 0 ? gap > 0 : gap < 0
   return finding('REPARTITION-SOMME', {
