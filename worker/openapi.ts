@@ -478,45 +478,6 @@ export function openApiDocument() {
       },
     },
   }
-  paths['/api/v1/dossiers'] = {
-    post: {
-      summary: 'Dossier de l’exercice d’une CPTS (PDF ou JSON)',
-      description:
-        'Le dossier annuel pour l’ARS, la CPAM et le commissaire aux comptes, à partir du budget (le contrat est alors déduit de son profil, comme le fait le volet), complété du contrat, de l’annexe des indicateurs et de ses observations s’ils sont donnés : identité et profil, règles utilisées (barème et source juridique, plan comptable, PASS de l’année, avec leurs SHA-256 ; chaque hypothèse), enveloppes par section et produits ACI de l’exercice, budget et réalisé par section avec taux d’exécution et de consommation, indicateurs et volet variable réclamé, échéancier, clôture et journal, constats par gravité avec leur source, financements autres que l’ACI (entreprises et laboratoires signalés), bloc de signature. Le format suit l’en-tête Accept : application/pdf (A4, en français, pages numérotées) ou application/json (schéma dossier.schema.json, schemaVersion) ; JSON par défaut. Avec cleDePseudonymisation, les noms des professionnels deviennent des HMAC-SHA-256 de cette clé. Mêmes entrées, même dossier. Rien n’est conservé.',
-      operationId: 'dossier',
-      parameters: [
-        {
-          name: 'Accept',
-          in: 'header',
-          required: false,
-          schema: { type: 'string', default: 'application/json' },
-          description: 'application/pdf ou application/json.',
-        },
-      ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': { schema: { $ref: '#/components/schemas/DossierRequest' } },
-        },
-      },
-      responses: {
-        200: {
-          description: 'Le dossier, en PDF ou en JSON (montants en texte décimal).',
-          content: {
-            'application/pdf': { schema: { type: 'string', format: 'binary' } },
-            'application/json': { schema: { $ref: '#/components/schemas/Dossier' } },
-          },
-        },
-        ...problems({
-          400: 'JSON invalide, budget, contrat, annexe ou clé non conformes (le champ fautif est nommé).',
-          406: 'Accept ne permet ni application/pdf ni application/json.',
-          413: 'Corps de plus de 1 Mio.',
-          415: 'Corps qui n’est pas du JSON.',
-          422: 'Version inconnue ou date sans barème.',
-        }),
-      },
-    },
-  }
   const amountString = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' }
   paths['/api/v1/ledger/actuals'] = {
     post: {

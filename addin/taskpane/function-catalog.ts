@@ -22,6 +22,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   PCA: '=ACI.PCA("2022-04-15";3;"acces";"2022-10-15";"2022-12-31")',
   PALIER: '=ACI.PALIER(75;90;5000;"baisse")',
   ATTEINTE: '=ACI.ATTEINTE("acces";3;21000)',
+  PRODUITS_EXERCICE:
+    '=ACI.PRODUITS_EXERCICE("2022-04-15";3;"acces";"2022-10-15";"2022-01-01";"2022-12-31")',
   PASS: '=ACI.PASS(2026)',
   RESTE_PASS: '=ACI.RESTE_PASS(2026;41500)',
 }

@@ -204,6 +204,6 @@ describe('functions.js dans un runtime nu', () => {
       CustomFunctions: { associate: (id: string) => associated.push(id) },
     })
     vm.runInContext(readText('functions.js'), context)
-    expect(associated).toHaveLength(15)
+    expect(associated).toHaveLength(16)
   })
 })

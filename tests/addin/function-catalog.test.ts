@@ -77,6 +77,8 @@ describe('volet : liste des fonctions', () => {
       PCA: 'ACI.PCA(signature; taille; missions; debuts; cloture; [taux]; [prorata]; [version])',
       PALIER: 'ACI.PALIER(valeur; seuils; montants; [sens])',
       ATTEINTE: 'ACI.ATTEINTE(mission; taille; montants; [crise]; [version])',
+      PRODUITS_EXERCICE:
+        'ACI.PRODUITS_EXERCICE(signature; taille; missions; debuts; debut; fin; [taux]; [prorata]; [version])',
       PASS: 'ACI.PASS(annee)',
       RESTE_PASS: 'ACI.RESTE_PASS(annee; [verse])',
     })

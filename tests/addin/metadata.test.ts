@@ -48,6 +48,20 @@ const SIGNATURES: Record<string, { parameters: string[]; spills: boolean }> = {
     parameters: ['mission', 'taille', 'montants[]', 'crise?', 'version?'],
     spills: false,
   },
+  PRODUITS_EXERCICE: {
+    parameters: [
+      'signature',
+      'taille[]',
+      'missions[]',
+      'debuts[]',
+      'debut',
+      'fin',
+      'taux[]?',
+      'prorata?',
+      'version?',
+    ],
+    spills: false,
+  },
   PASS: { parameters: ['annee'], spills: false },
   RESTE_PASS: { parameters: ['annee', 'verse?'], spills: false },
 }

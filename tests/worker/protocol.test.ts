@@ -130,11 +130,14 @@ describe('documents du service', () => {
       '/api/v1/contracts/cutoff',
       '/api/v1/contracts/schedule',
       '/api/v1/contracts/variable',
+      '/api/v1/dossiers',
       '/api/v1/envelopes',
       '/api/v1/indemnities',
+      '/api/v1/ledger/actuals',
       '/api/v1/rates',
       '/api/v1/rates/current',
       '/api/v1/rates/{id}',
+      '/api/v1/treasury',
       '/healthz',
     ])
     expect(doc.paths['/api/v1/envelopes']?.get?.parameters?.map((p) => p.name)).toEqual([
