@@ -11,13 +11,13 @@ import {
   type RepartitionTemporelle,
   type Settings,
 } from './cutoff-options'
-import type { AccountTotals, Cutoff, CutoffLine } from './cutoff-types'
+import type { Cutoff, CutoffLine } from './cutoff-types'
 import { cutoffHypotheses } from './hypotheses'
 import { journalOf } from './journal'
 import { compteLabel, compteProduit } from './labels'
 import type { Contract } from './parse'
 import { scheduleOf } from './schedule'
-import type { Droit, Hypothesis, Payment, Periode, Schedule } from './schedule-types'
+import type { Droit, Payment, Periode, Schedule } from './schedule-types'
 import type { Exercice } from './schema'
 
 export {
