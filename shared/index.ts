@@ -141,6 +141,7 @@ export {
   toExcelNumber,
   ZERO,
 } from './money'
+export * from './portfolio'
 export { canonicalJson, sha256Hex } from './rates/canonical'
 export { BUNDLED_TABLE_FILES, bundledCatalog, Catalog } from './rates/catalog'
 export { type GridRow, gridRows, type VersionSummary, versionSummary } from './rates/grid'
