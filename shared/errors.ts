@@ -30,6 +30,7 @@ export const ERROR_KINDS = {
   tresorerie_invalide: 'invalid',
   registre_invalide: 'invalid',
   pass_inconnu: 'not_found',
+  cerfa_invalide: 'invalid',
 } as const
 
 export type AciErrorCode = keyof typeof ERROR_KINDS

@@ -80,6 +80,7 @@ export {
   splitInProportion,
   tableOf,
 } from './budget'
+export * from './cerfa'
 export * from './contract'
 export {
   excelSerialToIso,
