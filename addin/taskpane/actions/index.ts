@@ -16,3 +16,28 @@ export { refreshRates } from './refresh-rates'
 export type { ActionServices, PaneServices } from './services'
 export { writeCutoff } from './write-cutoff'
 export { writeSchedule } from './write-schedule'
+export {
+  type DossierFile,
+  type DossierOutcome,
+  type DossierProgress,
+  type DossierRequest,
+  makeDossier,
+} from './dossier'
+export {
+  type ImportedLedger,
+  importLedger,
+  type LedgerFile,
+  type LedgerImportOutcome,
+  type LedgerProgress,
+} from './import-ledger'
+export { type LedgerActualsOutcome, fillActualsFromLedger } from './ledger-actuals'
+export { type EntriesFormat, exportCutoffEntries } from './ledger-export'
+export { type FollowUpOutcome, writeLedgerFollowUp } from './ledger-followup'
+export {
+  defaultRulesOf,
+  ledgerRules,
+  type RuleRow,
+  type RulesState,
+  writeLedgerRules,
+} from './ledger-rules'
+export { amountOfFrench, type TreasuryOutcome, writeTreasuryPlan } from './treasury-plan'
