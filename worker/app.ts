@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi'
 import { aciProblem, problem } from './problem'
 import { postAnswersNotStored, singleQueryValues } from './request-rules'
 import { budgetsRoutes } from './routes/budgets'
+import { cerfaRoutes } from './routes/cerfa'
 import { contractsRoutes } from './routes/contracts'
 import { dossiersRoutes } from './routes/dossiers'
 import { envelopesRoutes } from './routes/envelopes'
@@ -32,6 +33,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/envelopes', ['GET', 'HEAD']],
   ['/api/v1/budgets/check', ['POST']],
   ['/api/v1/contracts/schedule', ['POST']],
+  ['/api/v1/budgets/cerfa', ['POST']],
   ['/api/v1/contracts/cutoff', ['POST']],
   ['/api/v1/contracts/variable', ['POST']],
   ['/api/v1/indemnities', ['POST']],
@@ -107,6 +109,7 @@ export function createApp() {
   app.route('/api/v1/indemnities', indemnitiesRoutes)
   app.route('/api/v1/dossiers', dossiersRoutes)
   app.route('/api/v1/ledger', ledgerRoutes)
+  app.route('/api/v1/budgets', cerfaRoutes)
   app.route('/api/v1/treasury', treasuryRoutes)
 
   for (const [path, methods] of ROUTES) {

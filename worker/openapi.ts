@@ -10,6 +10,8 @@ import {
   exerciceSchema,
   rateTableSchema,
   registreSchema,
+  SECTIONS,
+  SEUIL_ECART_DEFAUT,
   variableRequestSchema,
 } from '../shared'
 import {
@@ -198,6 +200,113 @@ export function openApiDocument() {
           400: 'JSON invalide ou budget non conforme au schéma (le champ fautif est nommé).',
           413: 'Corps de plus de 1 Mio.',
           415: 'Corps qui n’est pas du JSON.',
+          422: 'Budget bien formé mais sans barème ou plan comptable applicable.',
+        }),
+      },
+    },
+  }
+  const cerfaAmount = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' }
+  const cerfaTotaux = {
+    type: 'object',
+    required: ['charges', 'produits', 'ecart', 'emplois', 'contributions'],
+    properties: {
+      charges: cerfaAmount,
+      produits: cerfaAmount,
+      ecart: {
+        ...cerfaAmount,
+        description: 'Produits − charges : zéro quand le tableau est équilibré.',
+      },
+      emplois: cerfaAmount,
+      contributions: cerfaAmount,
+    },
+  }
+  paths['/api/v1/budgets/cerfa'] = {
+    post: {
+      summary: 'Le budget dans la présentation des financeurs : CERFA 12156*06 ou 15059',
+      description:
+        'Tableau budgétaire du CERFA n° 12156*06 (demande de subvention : charges par chapitre 60 à 68, produits 70 à 78 avec le 74 par financeur, contributions volontaires en nature 86 et 87 sous le trait, règle d’équilibre) ou compte rendu financier CERFA n° 15059 (prévu, réalisé, écart par chapitre, écarts à expliquer au-delà du seuil), pour l’association entière ou un projet (section : sa part de chaque ligne). Chaque centime du budget tombe dans un seul chapitre ; l’ACI portée en 74 est présentée en 70 (ce n’est pas une subvention). Le budget est envoyé en JSON ou en CSV d’Excel en français (charset du Content-Type s’il est donné, sinon détecté). Rien n’est conservé.',
+      operationId: 'cerfaBudget',
+      parameters: [
+        {
+          name: 'formulaire',
+          in: 'query',
+          required: true,
+          description:
+            '12156 : budget prévisionnel ; 15059 : compte rendu financier (le budget doit porter du réalisé).',
+          schema: { enum: ['12156', '15059'] },
+        },
+        {
+          name: 'section',
+          in: 'query',
+          required: false,
+          description: 'Un projet : une mission ou hors_aci ; absent : l’association entière.',
+          schema: { enum: [...SECTIONS] },
+        },
+        {
+          name: 'seuilEcart',
+          in: 'query',
+          required: false,
+          description: `15059 : écart à expliquer au-delà de ce pourcentage du prévu (défaut ${SEUIL_ECART_DEFAUT}).`,
+          schema: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,4})?$' },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/Budget' } },
+          'text/csv': { schema: { type: 'string' } },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Les lignes du formulaire et ses totaux, montants en texte décimal.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['formulaire', 'lignes', 'totaux', 'equilibre', 'avertissements'],
+                properties: {
+                  formulaire: { enum: ['12156', '15059'] },
+                  section: { type: ['string', 'null'] },
+                  perimetre: { type: 'string' },
+                  lignes: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['code', 'chapitre', 'libelle', 'cote', 'niveau', 'montant'],
+                      properties: {
+                        code: { type: 'string' },
+                        chapitre: { type: 'string' },
+                        libelle: { type: 'string' },
+                        cote: { enum: ['charges', 'produits', 'emplois', 'contributions'] },
+                        niveau: { enum: ['chapitre', 'detail'] },
+                        source: { enum: ['formulaire', 'plan_comptable', 'aci_cpts'] },
+                        montant: cerfaAmount,
+                        realise: cerfaAmount,
+                        ecart: cerfaAmount,
+                        aExpliquer: { type: 'boolean' },
+                        explication: { type: 'string' },
+                        comptes: { type: 'array', items: { type: 'string' } },
+                      },
+                    },
+                  },
+                  totaux: {
+                    ...cerfaTotaux,
+                    properties: { ...cerfaTotaux.properties, realise: cerfaTotaux },
+                  },
+                  equilibre: { type: 'object' },
+                  seuilEcart: { type: 'string' },
+                  financeurs: { type: 'object', additionalProperties: { type: 'string' } },
+                  avertissements: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          400: 'Formulaire, section ou seuil invalide ; JSON, CSV ou budget non conforme (le champ fautif est nommé) ; 15059 sans réalisé ; encodage illisible.',
+          413: 'Corps de plus de 1 Mio.',
+          415: 'Corps qui n’est ni du JSON ni du CSV.',
           422: 'Budget bien formé mais sans barème ou plan comptable applicable.',
         }),
       },

@@ -28,6 +28,7 @@ describe('refus au format problem+json', () => {
     ['/api/v1/rates/aci-2019', 'PUT', 'GET, HEAD'],
     ['/api/v1/envelopes', 'POST', 'GET, HEAD'],
     ['/api/v1/budgets/check', 'GET', 'POST'],
+    ['/api/v1/budgets/cerfa', 'GET', 'POST'],
     ['/api/v1/contracts/schedule', 'PUT', 'POST'],
     ['/api/v1/contracts/cutoff', 'GET', 'POST'],
     ['/api/v1/contracts/variable', 'DELETE', 'POST'],
@@ -126,6 +127,7 @@ describe('documents du service', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/budgets/cerfa',
       '/api/v1/budgets/check',
       '/api/v1/contracts/cutoff',
       '/api/v1/contracts/schedule',
