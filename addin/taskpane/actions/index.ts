@@ -1,4 +1,5 @@
 // The pane's actions, one module per thing a person does; the page loads them once the pane is shown.
+export { type AnnexState, blankAnnex, importAnnex, type PickedBytes } from './annex'
 export { type BudgetList, budgetList } from './budget-list'
 export {
   type Checked,
@@ -10,6 +11,16 @@ export { type ContractChoices, type ContractView, contractView } from './contrac
 export { type ExportFormat, exportBudget, type FileToSave } from './export-budget'
 export { generateBudget } from './generate-budget'
 export { importActuals } from './import-actuals'
+export {
+  carryRates,
+  type IndicatorsList,
+  type IndicatorsReading,
+  type IndicatorsRef,
+  indicatorsList,
+  type MissionReading,
+  readIndicatorsSheet,
+  writeIndicators,
+} from './indicators'
 export { type ImportOutcome, importBudget, type PickedFile } from './import-budget'
 export { failureNotice, messageOf, type Notice, type Outcome } from './notice'
 export { refreshRates } from './refresh-rates'

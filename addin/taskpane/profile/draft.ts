@@ -118,7 +118,7 @@ export function draftOf(profil: BudgetProfil, table: RateTable): ProfileDraft {
 }
 
 /** "0.725" → "72,5". */
-function percentText(fraction: string): string {
+export function percentText(fraction: string): string {
   return new Decimal(fraction).times(100).toFixed().replace('.', ',')
 }
 
@@ -132,7 +132,8 @@ export function parsePopulationText(text: string): number | undefined {
 /** "80", "80 %", "72,5" → "0.8", "0.725" (a fraction as the budget takes it); undefined when out of 0–100. */
 export function parseTauxText(text: string): string | undefined {
   const compact = text.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.')
-  if (!/^\d{1,3}(\.\d{1,4})?$/.test(compact)) return undefined
+  // Seven decimals of a percent: the nine of a fraction, as the indicators' rates carry them.
+  if (!/^\d{1,3}(\.\d{1,7})?$/.test(compact)) return undefined
   const percent = new Decimal(compact)
   if (percent.gt(100)) return undefined
   return percent.div(100).toFixed()
