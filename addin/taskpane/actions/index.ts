@@ -25,6 +25,18 @@ export { type ImportOutcome, importBudget, type PickedFile } from './import-budg
 export { failureNotice, messageOf, type Notice, type Outcome } from './notice'
 export { refreshRates } from './refresh-rates'
 export type { ActionServices, PaneServices } from './services'
+export {
+  budgetFromTime,
+  exportPayments,
+  importTime,
+  type PlafondLine,
+  readTimeSheet,
+  type TimeList,
+  type TimeReading,
+  type TimeRef,
+  timeList,
+  writeTimeSheet,
+} from './time'
 export { writeCutoff } from './write-cutoff'
 export { writeSchedule } from './write-schedule'
 export {
