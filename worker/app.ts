@@ -17,6 +17,7 @@ import { envelopesRoutes } from './routes/envelopes'
 import { healthRoutes } from './routes/health'
 import { indemnitiesRoutes } from './routes/indemnities'
 import { LEDGER_ACTUALS_PATH, ledgerRoutes } from './routes/ledger'
+import { PORTFOLIO_CHECK_PATH, portfolioRoutes } from './routes/portfolio'
 import { ratesRoutes } from './routes/rates'
 import { treasuryRoutes } from './routes/treasury'
 import { variableRoutes } from './routes/variable'
@@ -40,6 +41,7 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/dossiers', ['POST']],
   ['/api/v1/ledger/actuals', ['POST']],
   ['/api/v1/treasury', ['POST']],
+  ['/api/v1/portfolio/check', ['POST']],
 ]
 
 function allowedOrigins(configured: string | undefined): Set<string> {
@@ -89,8 +91,11 @@ export function createApp() {
       ),
   })
   // A FEC is larger than any JSON document: its route sets its own limit (routes/ledger.ts).
+  // The portfolio's NDJSON is streamed: its route limits each line, not the body (routes/portfolio.ts).
   app.use('/api/*', (c, next) =>
-    c.req.path === LEDGER_ACTUALS_PATH ? next() : apiBodyLimit(c, next)
+    c.req.path === LEDGER_ACTUALS_PATH || c.req.path === PORTFOLIO_CHECK_PATH
+      ? next()
+      : apiBodyLimit(c, next)
   )
 
   app.use('/api/*', singleQueryValues)
@@ -111,6 +116,7 @@ export function createApp() {
   app.route('/api/v1/ledger', ledgerRoutes)
   app.route('/api/v1/budgets', cerfaRoutes)
   app.route('/api/v1/treasury', treasuryRoutes)
+  app.route('/api/v1/portfolio', portfolioRoutes)
 
   for (const [path, methods] of ROUTES) {
     app.all(path, (c) =>

@@ -745,6 +745,67 @@ export function openApiDocument() {
       },
     },
   }
+  paths['/api/v1/portfolio/check'] = {
+    post: {
+      summary: 'Portefeuille de CPTS : chaque CPTS contrôlée, puis la synthèse par mission',
+      description:
+        'Un dossier de l’exercice (JSON du schéma dossier.schema.json) ou un budget (JSON) par ligne, en NDJSON. La réponse, en NDJSON elle aussi, est écrite au fil de la lecture : un résultat par ligne non vide, dans l’ordre, { ligne, statut: "ok", nom, totalEnveloppe, charges, chargesSectionsAci, realise, consommation, variable, constats, principauxConstats, financementsHorsAci, sections, fongibilite, anomalies, doublon, … } ou { ligne, statut: "erreur", code, message } (une ligne fautive n’arrête pas les autres ; une dernière ligne coupée par la fin du corps est signalée comme telle), puis une dernière ligne { synthese: { cpts, erreurs, doublons, totalEnveloppe, parMission: [ … ], … } } : par section, enveloppe, charges prévues et réalisées, taux de consommation et leur distribution entre CPTS (minimum et maximum avec leur CPTS, quartiles par interpolation linéaire, comme QUARTILE.INCLURE d’Excel) ; la fongibilité des enveloppes entre missions en scénario ; les CPTS signalées (fonctionnement au-delà de son enveloppe, thésaurisation, financement par une entreprise ou un laboratoire, PASS dépassé, barème autre que celui en vigueur). Une même CPTS pour le même exercice n’est comptée qu’une fois (la première ligne) ; les suivantes sont des doublons. Limites : 1 Mio par ligne, 10 000 lignes ; le corps entier n’a pas de limite, il n’est jamais gardé en mémoire. Rien n’est conservé.',
+      operationId: 'portfolioCheck',
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-ndjson': {
+            schema: {
+              type: 'string',
+              description: 'Un document JSON par ligne : un dossier ou un budget.',
+            },
+            itemSchema: {
+              oneOf: [
+                { $ref: '#/components/schemas/Dossier' },
+                { $ref: '#/components/schemas/Budget' },
+              ],
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description:
+            'Un résultat JSON par ligne lue, dans l’ordre, puis la synthèse ; montants en texte décimal, taux en pour cent (« 87.50 »).',
+          content: {
+            'application/x-ndjson': {
+              schema: { type: 'string' },
+              itemSchema: {
+                type: 'object',
+                properties: {
+                  ligne: { type: 'integer', description: 'Numéro de la ligne dans le corps.' },
+                  statut: { enum: ['ok', 'erreur'] },
+                  nom: { type: ['string', 'null'] },
+                  totalEnveloppe: amountString,
+                  charges: amountString,
+                  message: { type: 'string', description: 'Raison de l’erreur, en français.' },
+                  synthese: {
+                    type: 'object',
+                    required: ['cpts', 'erreurs', 'totalEnveloppe', 'parMission'],
+                    properties: {
+                      cpts: { type: 'integer' },
+                      erreurs: { type: 'integer' },
+                      doublons: { type: 'integer' },
+                      totalEnveloppe: amountString,
+                      parMission: { type: 'array', items: { type: 'object' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...problems({
+          415: 'Corps qui n’est pas du NDJSON, ou jeu de caractères non pris en charge.',
+        }),
+      },
+    },
+  }
   return {
     openapi: '3.1.0',
     info: {

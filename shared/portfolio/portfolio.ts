@@ -217,14 +217,18 @@ export function addToPortfolio(
   portfolio: Portfolio,
   fichier: string,
   content: string | Uint8Array,
-  /** The charset bytes were sent with (an HTTP Content-Type's); detected when absent. */
-  charset?: string
+  options: {
+    /** The charset bytes were sent with (an HTTP Content-Type's); detected when absent. */
+    readonly charset?: string | undefined
+    /** The input's number in the caller's words (an NDJSON line); by default its rank, from 1. */
+    readonly ligne?: number
+  } = {}
 ): PortfolioRow {
   portfolio.entrees += 1
-  const ligne = portfolio.entrees
+  const ligne = options.ligne ?? portfolio.entrees
   let read: ReturnType<typeof readCpts>
   try {
-    read = readCpts(content, portfolio.options, fichier, charset)
+    read = readCpts(content, portfolio.options, fichier, options.charset)
   } catch (error) {
     if (!isAciError(error)) throw error
     return errorRow(portfolio, ligne, fichier, error)
@@ -275,10 +279,16 @@ export function refuseInput(
   portfolio: Portfolio,
   fichier: string,
   code: 'donnees_invalides' | 'json_invalide',
-  message: string
+  message: string,
+  ligne?: number
 ): PortfolioRow {
   portfolio.entrees += 1
-  return errorRow(portfolio, portfolio.entrees, fichier, new AciError(code, message, fichier))
+  return errorRow(
+    portfolio,
+    ligne ?? portfolio.entrees,
+    fichier,
+    new AciError(code, message, fichier)
+  )
 }
 
 const pct = (part: Cents, whole: Cents): string | null => {

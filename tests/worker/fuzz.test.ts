@@ -17,6 +17,7 @@ const paths = [
   '/api/v1/contracts/cutoff',
   '/api/v1/contracts/variable',
   '/api/v1/indemnities',
+  '/api/v1/portfolio/check',
   '/api/v1/openapi.json',
   '/api/v2/rates',
   '/healthz',

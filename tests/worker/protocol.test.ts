@@ -32,6 +32,7 @@ describe('refus au format problem+json', () => {
     ['/api/v1/contracts/schedule', 'PUT', 'POST'],
     ['/api/v1/contracts/cutoff', 'GET', 'POST'],
     ['/api/v1/contracts/variable', 'DELETE', 'POST'],
+    ['/api/v1/portfolio/check', 'GET', 'POST'],
     ['/healthz', 'PATCH', 'GET, HEAD'],
   ])('405 for %s with %s, with Allow: %s', async (path, method, allow) => {
     const res = await call(path, { method })
@@ -136,6 +137,7 @@ describe('documents du service', () => {
       '/api/v1/envelopes',
       '/api/v1/indemnities',
       '/api/v1/ledger/actuals',
+      '/api/v1/portfolio/check',
       '/api/v1/rates',
       '/api/v1/rates/current',
       '/api/v1/rates/{id}',
