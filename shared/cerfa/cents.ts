@@ -24,9 +24,15 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n ? q - 1n : q
 }
 
+/** Cents to the nearest euro, half away from zero as the product's rounding (money.ts: ROUND_HALF_UP). */
+function toWholeEuro(cents: bigint): bigint {
+  const magnitude = ((cents < 0n ? -cents : cents) + 50n) / 100n
+  return (cents < 0n ? -magnitude : magnitude) * 100n
+}
+
 /**
  * Amounts in cents rounded to whole euros so that they still add up to their total rounded to
- * the euro (half up): each is floored to the euro, and the euros left go to the largest
+ * the euro (half away from zero): each is floored to the euro, and the euros left go to the largest
  * remainders, the first in order on a tie. The form asks « Ne pas indiquer les centimes
  * d’euros » and its totals must stay the sums of its rows (notes B.3, A.8 #5). `total`, a
  * whole number of euros, is the one to reach when it is already fixed (a chapter rounded with
@@ -34,7 +40,7 @@ function floorDiv(a: bigint, b: bigint): bigint {
  */
 export function wholeEuros(amounts: readonly bigint[], total?: bigint): bigint[] {
   const floors = amounts.map((a) => floorDiv(a, 100n) * 100n)
-  const target = total ?? floorDiv(amounts.reduce((s, a) => s + a, 0n) + 50n, 100n) * 100n
+  const target = total ?? toWholeEuro(amounts.reduce((s, a) => s + a, 0n))
   let left = (target - floors.reduce((s, f) => s + f, 0n)) / 100n
   const order = amounts
     .map((a, i) => ({ i, rest: a - (floors[i] as bigint) }))
