@@ -8,9 +8,24 @@ export {
   writeCheckSheet,
 } from './check-budget'
 export { type ContractChoices, type ContractView, contractView } from './contract-view'
+export {
+  type DossierFile,
+  type DossierOutcome,
+  type DossierProgress,
+  type DossierRequest,
+  makeDossier,
+} from './dossier'
 export { type ExportFormat, exportBudget, type FileToSave } from './export-budget'
 export { generateBudget } from './generate-budget'
 export { importActuals } from './import-actuals'
+export { type ImportOutcome, importBudget, type PickedFile } from './import-budget'
+export {
+  type ImportedLedger,
+  importLedger,
+  type LedgerFile,
+  type LedgerImportOutcome,
+  type LedgerProgress,
+} from './import-ledger'
 export {
   carryRates,
   type IndicatorsList,
@@ -21,7 +36,17 @@ export {
   readIndicatorsSheet,
   writeIndicators,
 } from './indicators'
-export { type ImportOutcome, importBudget, type PickedFile } from './import-budget'
+export { fillActualsFromLedger, type LedgerActualsOutcome } from './ledger-actuals'
+export { type EntriesFormat, exportCutoffEntries } from './ledger-export'
+export { type FollowUpOutcome, writeLedgerFollowUp } from './ledger-followup'
+export {
+  budgetRules,
+  defaultRulesOf,
+  ledgerRules,
+  type RuleRow,
+  type RulesState,
+  writeLedgerRules,
+} from './ledger-rules'
 export { failureNotice, messageOf, type Notice, type Outcome } from './notice'
 export { refreshRates } from './refresh-rates'
 export type { ActionServices, PaneServices } from './services'
@@ -37,30 +62,6 @@ export {
   timeList,
   writeTimeSheet,
 } from './time'
+export { amountOfFrench, type TreasuryOutcome, writeTreasuryPlan } from './treasury-plan'
 export { writeCutoff } from './write-cutoff'
 export { writeSchedule } from './write-schedule'
-export {
-  type DossierFile,
-  type DossierOutcome,
-  type DossierProgress,
-  type DossierRequest,
-  makeDossier,
-} from './dossier'
-export {
-  type ImportedLedger,
-  importLedger,
-  type LedgerFile,
-  type LedgerImportOutcome,
-  type LedgerProgress,
-} from './import-ledger'
-export { type LedgerActualsOutcome, fillActualsFromLedger } from './ledger-actuals'
-export { type EntriesFormat, exportCutoffEntries } from './ledger-export'
-export { type FollowUpOutcome, writeLedgerFollowUp } from './ledger-followup'
-export {
-  defaultRulesOf,
-  ledgerRules,
-  type RuleRow,
-  type RulesState,
-  writeLedgerRules,
-} from './ledger-rules'
-export { amountOfFrench, type TreasuryOutcome, writeTreasuryPlan } from './treasury-plan'

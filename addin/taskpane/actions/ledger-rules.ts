@@ -96,6 +96,24 @@ export async function ledgerRules(
   return { rows: defaultRulesOf(budget), source: { kind: 'budget' }, notice: null }
 }
 
+/** The rules proposed from the budget's lines, whatever the workbook holds: « Reprendre les règles du budget ». */
+export async function budgetRules(
+  services: ActionServices,
+  input: { readonly key: string | null }
+): Promise<Outcome & RulesState> {
+  const budget = await readBudgetSheet(services.workbook, chosen(input.key), services.catalog)
+  const rows = defaultRulesOf(budget)
+  return {
+    rows,
+    source: { kind: 'budget' },
+    notice: {
+      intent: 'info',
+      title: 'Règles reprises du budget',
+      text: `${rows.length} règle(s), une par compte réparti ; écrivez-les dans une feuille pour les garder.`,
+    },
+  }
+}
+
 /** The rules checked by the core, then written to a new Règles sheet (the sheet read back next time). */
 export async function writeLedgerRules(
   services: ActionServices,

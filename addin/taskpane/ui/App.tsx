@@ -1,4 +1,4 @@
-// The task pane: profile, budget sheet, check, rate tables and functions, over Excel or the in-memory preview.
+// The task pane: profile, budget sheet, check, contract, books, dossier, rate tables and functions, over Excel or the in-memory preview.
 import {
   Body1,
   FluentProvider,
@@ -9,15 +9,26 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components'
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
-import { bundledCatalog } from '../../../shared'
-import type { BudgetList, ContractChoices, ContractView, PaneServices } from '../actions'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { bundledCatalog, type FecProblem, type LedgerActuals } from '../../../shared'
+import type {
+  BudgetList,
+  ContractChoices,
+  ContractView,
+  DossierFile,
+  ImportedLedger,
+  PaneServices,
+  RuleRow,
+  RulesState,
+} from '../actions'
 import { failureNotice, messageOf, type Notice, type Outcome } from '../actions/notice'
 import type { CheckResult } from '../check/run-check'
 import { draftOf, evaluateDraft, newDraft, type ProfileDraft } from '../profile/draft'
 import type { RateSourceState } from '../rates/rate-source'
 import type { BudgetRef } from '../sheets/budget-workbook'
 import { MemoryWorkbook } from '../workbook/memory-workbook'
+import type { Progress, TreasuryInput } from './BooksPanel'
+import type { DossierFields } from './DossierPanel'
 import { download } from './download'
 import { ProfilePanel } from './ProfilePanel'
 
@@ -44,13 +55,40 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   preview: { flex: '3 1 30rem', minWidth: 0 },
-  // Six tabs in a task pane 320 pixels wide: they go on two lines rather than out of sight.
-  tabs: { flexWrap: 'wrap' },
+  // Every tab stays a tab, one arrow key from the next: in a task pane 350 pixels wide they go on
+  // as many lines as needed rather than out of sight or into a menu (whose items are not tabs).
+  tabs: { flexWrap: 'wrap', rowGap: 0 },
 })
 
 export type Services = PaneServices
 
-type TabId = 'profil' | 'budget' | 'controle' | 'contrat' | 'baremes' | 'fonctions'
+/** The tabs, in their order: a new tab is one line here and one case in otherTab. */
+const TABS = [
+  { id: 'profil', label: 'Profil' },
+  { id: 'budget', label: 'Budget' },
+  { id: 'controle', label: 'Contrôle' },
+  { id: 'contrat', label: 'Contrat' },
+  { id: 'comptabilite', label: 'Comptabilité' },
+  { id: 'dossier', label: 'Dossier' },
+  { id: 'baremes', label: 'Barèmes' },
+  { id: 'fonctions', label: 'Fonctions' },
+] as const
+
+type TabId = (typeof TABS)[number]['id']
+
+/** Offers a file to the person: text or bytes (the dossier's PDF). */
+function save(file: DossierFile): void {
+  if (typeof file.content === 'string') {
+    download({ name: file.name, type: file.type, content: file.content })
+    return
+  }
+  const url = URL.createObjectURL(new Blob([file.content as BlobPart], { type: file.type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
 
 export function App({ services }: { services: Services }) {
   const styles = useStyles()
@@ -75,6 +113,30 @@ export function App({ services }: { services: Services }) {
     variable: 'versement',
   })
   const [later, setLater] = useState<Later | null>(null)
+  // The books of this session: the FEC read, the rules of the chosen budget, the actuals filled.
+  const [ledger, setLedger] = useState<ImportedLedger | null>(null)
+  const [fecProblems, setFecProblems] = useState<readonly FecProblem[]>([])
+  const [rules, setRules] = useState<(RulesState & { readonly key: string }) | null>(null)
+  const [ledgerActuals, setLedgerActuals] = useState<{
+    readonly keys: readonly string[]
+    readonly actuals: LedgerActuals
+    readonly fichier: string
+  } | null>(null)
+  const [treasury, setTreasury] = useState<TreasuryInput>({
+    tresorerieInitiale: '',
+    seuil: '',
+    moisSuivants: false,
+  })
+  const [dossierFields, setDossierFields] = useState<DossierFields>({
+    tresorier: '',
+    referenceCommissaireAuxComptes: '',
+    cleDePseudonymisation: '',
+    avecRealiseFec: true,
+  })
+  const [dossierFiles, setDossierFiles] = useState<readonly DossierFile[]>([])
+  /** The long action under way (FEC, dossier), its bar and what stops it. */
+  const [progress, setProgress] = useState<Progress | null>(null)
+  const abort = useRef<AbortController | null>(null)
   const { workbook } = services
   const withCatalog = { ...services, catalog }
 
@@ -176,6 +238,131 @@ export function App({ services }: { services: Services }) {
       (outcome) => setControlSheet(outcome.controlSheet)
     )
 
+  /** An action that can be stopped: its bar shows, « Annuler » aborts its signal. */
+  const runCancellable = async <T extends Outcome>(
+    label: string,
+    action: (
+      actions: Awaited<ReturnType<typeof loadActions>>,
+      signal: AbortSignal,
+      onProgress: (p: Progress) => void
+    ) => Promise<T>,
+    apply: (outcome: NoInfer<T>) => void
+  ) => {
+    const controller = new AbortController()
+    abort.current = controller
+    setProgress({ label: `${label}…`, fraction: null })
+    try {
+      await run<T>(label, (a) => action(a, controller.signal, setProgress), apply)
+    } finally {
+      abort.current = null
+      setProgress(null)
+    }
+  }
+  const cancel = () => abort.current?.abort()
+
+  // The rules of the chosen budget, read once it is chosen and the Comptabilité tab is open.
+  useEffect(() => {
+    if (tab !== 'comptabilite' || selected === null || rules?.key === selected) return
+    let current = true
+    loadActions()
+      .then((a) => a.ledgerRules({ ...services, catalog }, { key: selected }))
+      .then(
+        (state) => current && setRules({ ...state, key: selected }),
+        (error: unknown) => current && setNotice(failureNotice('Règles d’affectation', error))
+      )
+    return () => {
+      current = false
+    }
+  }, [tab, selected, rules?.key, services, catalog])
+
+  const importFec = (file: File) =>
+    runCancellable(
+      'Import du FEC',
+      (a, signal, onProgress) =>
+        a.importLedger({
+          file,
+          exercice: result.profil?.exercice ?? null,
+          signal,
+          onProgress,
+        }),
+      (outcome) => {
+        if (outcome.cancelled) return
+        setLedger(outcome.imported)
+        setFecProblems(outcome.problemes)
+      }
+    )
+
+  const rulesOf = (): readonly RuleRow[] => (rules?.key === selected ? rules.rows : [])
+
+  const fillActuals = () =>
+    run(
+      'Réalisé du FEC',
+      async (a) => {
+        if (ledger === null) throw new Error('Importez d’abord le FEC.')
+        return a.fillActualsFromLedger(withCatalog, { key: selected, ledger, rules: rulesOf() })
+      },
+      (outcome) => {
+        setLedgerActuals({
+          keys: [selected ?? '', outcome.selected ?? ''],
+          actuals: outcome.actuals,
+          fichier: ledger?.fichier ?? '',
+        })
+        // The new sheet is chosen: its rules are the ones just used.
+        if (outcome.selected !== null && rules !== null)
+          setRules({ ...rules, key: outcome.selected })
+        showBudgets(outcome)
+      }
+    )
+
+  const followUp = () =>
+    run('Suivi', async (a) => {
+      if (ledger === null) throw new Error('Importez d’abord le FEC.')
+      return a.writeLedgerFollowUp(withCatalog, {
+        key: selected,
+        budgets,
+        ledger,
+        rules: rulesOf(),
+      })
+    })
+
+  const treasuryPlan = () =>
+    run('Plan de trésorerie', (a) =>
+      a.writeTreasuryPlan(withCatalog, {
+        key: selected,
+        profil: result.profil,
+        choices,
+        ledger,
+        ...treasury,
+      })
+    )
+
+  const fecActuals =
+    ledgerActuals !== null && selected !== null && ledgerActuals.keys.includes(selected)
+      ? ledgerActuals
+      : null
+
+  const makeDossier = () =>
+    runCancellable(
+      'Dossier',
+      (a, signal, onProgress) =>
+        a.makeDossier(withCatalog, {
+          key: selected,
+          budgets,
+          choices,
+          actuals: fecActuals !== null && dossierFields.avecRealiseFec ? fecActuals.actuals : null,
+          tresorier: dossierFields.tresorier,
+          referenceCommissaireAuxComptes: dossierFields.referenceCommissaireAuxComptes,
+          cleDePseudonymisation: dossierFields.cleDePseudonymisation,
+          signal,
+          onProgress,
+        }),
+      (outcome) => {
+        if (outcome.cancelled) return
+        setDossierFiles(outcome.files)
+        for (const file of outcome.files) save(file)
+      }
+    )
+
   const writeContractSheet = (what: 'echeancier' | 'cloture', view: ContractView) =>
     run(what === 'echeancier' ? 'Échéancier' : 'Clôture', (a) =>
       what === 'echeancier' ? a.writeSchedule(services, view) : a.writeCutoff(services, view)
@@ -220,6 +407,67 @@ export function App({ services }: { services: Services }) {
             busy={busy !== null}
             onWriteSchedule={(view) => writeContractSheet('echeancier', view)}
             onWriteCutoff={(view) => writeContractSheet('cloture', view)}
+            onExportEntries={(view, format, journal) =>
+              run(
+                'Export des écritures',
+                async (a) => a.exportCutoffEntries(view, { format, journal }),
+                (outcome) => download(outcome.file)
+              )
+            }
+          />
+        )
+      case 'comptabilite':
+        return (
+          <parts.BooksPanel
+            exercice={result.profil?.exercice ?? null}
+            busy={busy !== null}
+            budgets={budgets}
+            selected={selected}
+            onSelect={setSelected}
+            ledger={ledger}
+            problems={fecProblems}
+            progress={progress}
+            onCancel={cancel}
+            onImportFec={importFec}
+            rules={rules?.key === selected ? rules : null}
+            onRulesChange={(rows) => rules !== null && setRules({ ...rules, rows })}
+            onDefaultRules={() =>
+              run(
+                'Règles d’affectation',
+                (a) => a.budgetRules(withCatalog, { key: selected }),
+                (outcome) => selected !== null && setRules({ ...outcome, key: selected })
+              )
+            }
+            onWriteRules={() =>
+              run(
+                'Règles d’affectation',
+                (a) => a.writeLedgerRules(withCatalog, { key: selected, budgets, rows: rulesOf() }),
+                (outcome) => selected !== null && setRules({ ...outcome, key: selected })
+              )
+            }
+            onFillActuals={fillActuals}
+            nonAffecte={fecActuals?.actuals.nonAffecte ?? null}
+            onFollowUp={followUp}
+            treasury={treasury}
+            onTreasuryChange={setTreasury}
+            onTreasury={treasuryPlan}
+          />
+        )
+      case 'dossier':
+        return (
+          <parts.DossierPanel
+            busy={busy !== null}
+            budgets={budgets}
+            selected={selected}
+            onSelect={setSelected}
+            fields={dossierFields}
+            onFields={setDossierFields}
+            fecActuals={fecActuals?.fichier ?? null}
+            progress={progress}
+            onCancel={cancel}
+            onMake={makeDossier}
+            files={dossierFiles}
+            onSave={save}
           />
         )
       case 'baremes':
@@ -261,12 +509,11 @@ export function App({ services }: { services: Services }) {
             onTabSelect={(_, d) => setTab(d.value as TabId)}
             size="small"
           >
-            <Tab value="profil">Profil</Tab>
-            <Tab value="budget">Budget</Tab>
-            <Tab value="controle">Contrôle</Tab>
-            <Tab value="contrat">Contrat</Tab>
-            <Tab value="baremes">Barèmes</Tab>
-            <Tab value="fonctions">Fonctions</Tab>
+            {TABS.map((t) => (
+              <Tab key={t.id} value={t.id}>
+                {t.label}
+              </Tab>
+            ))}
           </TabList>
           {(busy !== null || notice !== null) &&
             (later === null ? (

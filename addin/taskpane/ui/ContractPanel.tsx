@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   makeStyles,
   Radio,
   RadioGroup,
@@ -20,7 +21,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import {
   type BudgetProfil,
   formatEuros,
@@ -44,6 +45,8 @@ interface Props {
   /** Write the schedule or the cut-off shown, as computed here (never computed twice). */
   readonly onWriteSchedule: (view: ContractView) => void
   readonly onWriteCutoff: (view: ContractView) => void
+  /** Download the cut-off entries for the accounting software, in FEC layout or as a French CSV. */
+  readonly onExportEntries?: (view: ContractView, format: 'fec' | 'csv', journal: string) => void
 }
 
 export function ContractPanel(props: Props) {
@@ -51,6 +54,7 @@ export function ContractPanel(props: Props) {
   const { profil, choices } = props
   // The schedule and the cut-off, once per profile and choices: shown here, written as shown.
   const view = useMemo(() => contractView(profil, choices), [profil, choices])
+  const [journal, setJournal] = useState('OD')
 
   if (view.kind === 'sans-profil') {
     return (
@@ -195,6 +199,24 @@ export function ContractPanel(props: Props) {
             Écrire les écritures de clôture {year}
           </Button>
         </div>
+        {props.onExportEntries !== undefined && (
+          <>
+            <Field
+              label="Code journal des écritures exportées"
+              hint="Pour les importer dans le logiciel comptable ; OD par défaut."
+            >
+              <Input value={journal} onChange={(_, d) => setJournal(d.value)} />
+            </Field>
+            <div className={styles.buttons}>
+              <Button onClick={() => props.onExportEntries?.(view, 'fec', journal)}>
+                Exporter les écritures (FEC)
+              </Button>
+              <Button onClick={() => props.onExportEntries?.(view, 'csv', journal)}>
+                Exporter les écritures (CSV)
+              </Button>
+            </div>
+          </>
+        )}
       </section>
     </div>
   )

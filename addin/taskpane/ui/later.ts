@@ -1,8 +1,12 @@
 // The parts of the pane its first screen does without: the other tabs, the workbook preview, the action messages. Fetched as one file once the profile form is shown.
 export { ActionStatus } from './ActionStatus'
+export { BooksPanel } from './BooksPanel'
 export { BudgetPanel } from './BudgetPanel'
 export { CheckPanel } from './CheckPanel'
 export { ContractPanel } from './ContractPanel'
+export { DossierPanel } from './DossierPanel'
 export { FunctionsPanel } from './FunctionsPanel'
+export { IndicatorsPanel } from './IndicatorsPanel'
 export { RatesPanel } from './RatesPanel'
+export { TimePanel } from './TimePanel'
 export { WorkbookPreview } from './WorkbookPreview'
