@@ -110,30 +110,6 @@ export default function benchBudget(): void {
     `${fmt2.format(fixed.microsPerOp)} µs`,
     `sections, totaux, tri des constats : d’où ${fmt2.format(small.micros)} µs par ligne à 100 lignes`
   )
-
-  printTitle(
-    'Entrée et sortie d’un budget, à 1 000 et 10 000 lignes (cible : CSV ≤ 2× le contrôle)'
-  )
-  for (const size of [1_000, 10_000]) {
-    const doc = budgetOf(base, size)
-    const raw = JSON.parse(JSON.stringify(doc)) as unknown
-    const csv = budgetToCsv(doc)
-    const batch = Math.max(3, Math.round(200_000 / size))
-    const label = size.toLocaleString('fr-FR')
-    const check = measure(`checkBudget, ${label} lignes`, () => checkBudget(doc), { batch })
-    printVersus(
-      measure(`parseBudget, ${label} lignes`, () => parseBudget(raw), { batch }),
-      check
-    )
-    printVersus(
-      measure(`budgetToCsv, ${label} lignes`, () => budgetToCsv(doc), { batch }),
-      check
-    )
-    printVersus(
-      measure(`budgetFromCsv, ${label} lignes`, () => budgetFromCsv(csv), { batch }),
-      check
-    )
-  }
 }
 
 /** Medians of async tasks measured in interleaved rounds, so that a busy machine slows them alike (ms per call). */
@@ -160,14 +136,49 @@ async function interleaved(
 }
 
 /**
- * The sheet read back into a Budget from an in-memory workbook (the Office.js round trips left
- * out), beside checkBudget of the same budget: the workbook's tables, then the core's reader of
- * rows of cells and its door, at 500 lines (target ≤ 3×), 1 000 and 10 000.
+ * The readers of a budget beside checkBudget of the same budget, measured in alternation: the
+ * JSON door and the CSV at 1 000 and 10 000 lines; the sheet read back from an in-memory
+ * workbook (the Office.js round trips left out: the workbook's tables, then the core's reader of
+ * rows of cells and its door) at 500 lines (target ≤ 3×), 1 000 and 10 000.
  */
-export async function benchSheetReadBack(): Promise<void> {
+export async function benchReaders(): Promise<void> {
   const fixture = new URL('../budget/fixtures/cpts-taille-2-aci-avenant-2.json', import.meta.url)
   const base = budgetFromJson(readFileSync(fixture, 'utf8'))
   const table = bundledCatalog().byVersionId('aci-avenant-2')
+
+  printTitle(
+    'Entrée et sortie d’un budget, mesures alternées — cible : budgetFromCsv ≤ 2× le contrôle à 1 000 lignes'
+  )
+  for (const size of [1_000, 10_000]) {
+    const doc = budgetOf(base, size)
+    const raw = JSON.parse(JSON.stringify(doc)) as unknown
+    const csv = budgetToCsv(doc)
+    const m = await interleaved(
+      {
+        check: () => checkBudget(doc),
+        parse: () => parseBudget(raw),
+        toCsv: () => budgetToCsv(doc),
+        fromCsv: () => budgetFromCsv(csv),
+      },
+      Math.max(3, Math.round(20_000 / size))
+    )
+    const label = size.toLocaleString('fr-FR')
+    const check = m.check as number
+    printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
+    for (const [name, key] of [
+      ['parseBudget', 'parse'],
+      ['budgetToCsv', 'toCsv'],
+      ['budgetFromCsv', 'fromCsv'],
+    ] as const) {
+      const ms = m[key] as number
+      printFigure(
+        `${name}, ${label} lignes`,
+        `${fmt2.format(ms)} ms`,
+        `×${fmt2.format(ms / check)} le contrôle ; ${fmt2.format((ms / size) * 1000)} µs par ligne`
+      )
+    }
+  }
+
   printTitle(
     'Relecture d’une feuille de budget, classeur en mémoire — cible ≤ 3× le contrôle à 500 lignes'
   )
