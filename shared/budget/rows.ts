@@ -93,6 +93,7 @@ export interface RowsOptions extends BudgetOptions {
 type Raw = Record<string, unknown>
 
 const describe = (cell: Cell | undefined) => JSON.stringify(cell ?? null)
+const DATE_EXPECTED = 'date attendue (une cellule au format date)'
 
 /** The columns of a header row, by what they hold. */
 interface Columns<K extends string> {
@@ -193,7 +194,7 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
   const read = <T>(
     field: ProfilField,
     reader: (cell: Cell | undefined) => T | typeof BAD,
-    what: string
+    expected: string
   ): T => {
     const found = fields.get(field)
     const value = reader(found?.cell)
@@ -206,24 +207,28 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
         column: PROFIL_LABELS[field],
         index: 1,
       },
-      `${what} attendu, lu ${describe(found?.cell)}`
+      `${expected}, lu ${describe(found?.cell)}`
     )
   }
   const profil: Raw = {}
   const nom = fromText(fields.get('nom')?.cell)
   if (nom !== '') profil.nom = nom
-  const population = read('population', integerCell, 'nombre d’habitants')
-  const taille = read('taille', integerCell, 'entier de 1 à 4')
+  const population = read(
+    'population',
+    integerCell,
+    'population attendue : un nombre entier d’habitants'
+  )
+  const taille = read('taille', integerCell, 'taille attendue : un entier de 1 à 4')
   if (taille !== undefined && !(filled && population !== undefined)) profil.taille = taille
   if (population !== undefined) profil.population = population
-  const signature = read('signature', dateCell, 'date (une cellule au format date)')
+  const signature = read('signature', dateCell, DATE_EXPECTED)
   if (signature !== undefined) profil.signature = signature
   const version = fromText(fields.get('version')?.cell)
   if (version !== '' && !(filled && isInForce(version, signature, options))) {
     profil.version = version
   }
-  const debut = read('debut', dateCell, 'date (une cellule au format date)')
-  const fin = read('fin', dateCell, 'date (une cellule au format date)')
+  const debut = read('debut', dateCell, DATE_EXPECTED)
+  const fin = read('fin', dateCell, DATE_EXPECTED)
   if (debut !== undefined || fin !== undefined) {
     profil.exercice = {
       ...(debut === undefined ? {} : { debut }),
@@ -232,8 +237,8 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
   }
   const missions: Raw[] = []
   profil.missions = missions
-  const thesaurisation = read('thesaurisation', percentCell, 'pourcentage')
-  const pass = read('pass', percentCell, 'pourcentage')
+  const thesaurisation = read('thesaurisation', percentCell, 'pourcentage attendu')
+  const pass = read('pass', percentCell, 'pourcentage attendu')
   if (thesaurisation !== undefined || pass !== undefined) {
     profil.seuils = {
       ...(thesaurisation === undefined ? {} : { thesaurisation }),
@@ -263,7 +268,7 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
     if (start === BAD) {
       throw edge.cellError(
         at(debutColumn, headerAt(rows.missions.header, debutColumn)),
-        `date attendue (une cellule au format date), lu ${describe(cell(debutColumn))}`
+        `${DATE_EXPECTED}, lu ${describe(cell(debutColumn))}`
       )
     }
     const mission: Raw = { mission: lookup(vocabulary.missions, code), debut: start ?? '' }
