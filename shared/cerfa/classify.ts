@@ -65,7 +65,7 @@ export function row74(
   return { row: byLabel(libelle, financeur), parLibelle: true }
 }
 
-const CHAPTERS = new Set(CERFA_ROWS.filter((r) => r.niveau === 'chapitre').map((r) => r.code))
+let chapters: ReadonlySet<string> | undefined
 
 /**
  * The chapter of an account: its first two digits. An ACI line booked in 74 is shown in 70: the
@@ -79,7 +79,8 @@ export function chapterOf(compte: string, financeur: Financeur | undefined): str
 }
 
 export function isListedChapter(chapitre: string): boolean {
-  return CHAPTERS.has(chapitre)
+  chapters ??= new Set(CERFA_ROWS.filter((r) => r.niveau === 'chapitre').map((r) => r.code))
+  return chapters.has(chapitre)
 }
 
 /** The detail row of a contribution in kind (86, 87) by its sub-account; `autres` for the others. */

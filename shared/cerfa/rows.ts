@@ -110,40 +110,45 @@ export const LIGNES_NATURE = [
   { chapitre: '87', key: 'dons', libelle: 'Dons en nature', comptes: ['870'] },
 ] as const
 
+/** The rows of the table, built in a function marked pure: a bundle that never fills the form leaves them out. */
+function buildRows(): readonly CerfaRowDef[] {
+  return [
+    chapter('60', 'Achats', 'charges'),
+    chapter('61', 'Services extérieurs', 'charges'),
+    chapter('62', 'Autres services extérieurs', 'charges'),
+    chapter('63', 'Impôts et taxes', 'charges'),
+    chapter('64', 'Charges de personnel', 'charges'),
+    chapter('65', 'Autres charges de gestion courante', 'charges'),
+    chapter('66', 'Charges financières', 'charges'),
+    chapter('67', 'Charges exceptionnelles', 'charges'),
+    chapter('68', 'Dotation aux amortissements', 'charges'),
+    chapter('69', 'Impôts sur les bénéfices', 'charges', 'aci_cpts', false),
+    chapter('70', 'Vente de produits finis, de marchandises, prestations de services', 'produits'),
+    chapter('73', 'Dotations et produits de tarification', 'produits'),
+    chapter('74', 'Subventions d’exploitation', 'produits'),
+    ...LIGNES_74.map((l) =>
+      detail('74', l, LIBELLES_74[l], 'produits', l === 'a_preciser' ? 'aci_cpts' : 'formulaire')
+    ),
+    chapter('75', 'Autres produits de gestion courante', 'produits'),
+    chapter('76', 'Produits financiers', 'produits'),
+    chapter('77', 'Produits exceptionnels', 'produits', 'plan_comptable'),
+    chapter('78', 'Reprises sur amortissements et provisions', 'produits'),
+    chapter('79', 'Transferts de charges', 'produits', 'aci_cpts', false),
+    chapter('86', 'Emplois des contributions volontaires en nature', 'emplois', 'plan_comptable'),
+    ...LIGNES_NATURE.filter((l) => l.chapitre === '86').map((l) =>
+      detail('86', l.key, l.libelle, 'emplois')
+    ),
+    detail('86', 'autres', 'Autres emplois en nature', 'emplois', 'aci_cpts', false),
+    chapter('87', 'Contributions volontaires en nature', 'contributions', 'plan_comptable'),
+    ...LIGNES_NATURE.filter((l) => l.chapitre === '87').map((l) =>
+      detail('87', l.key, l.libelle, 'contributions')
+    ),
+    detail('87', 'autres', 'Autres contributions en nature', 'contributions', 'aci_cpts', false),
+  ]
+}
+
 /** The rows of the table, in the form's order within each column. */
-export const CERFA_ROWS: readonly CerfaRowDef[] = [
-  chapter('60', 'Achats', 'charges'),
-  chapter('61', 'Services extérieurs', 'charges'),
-  chapter('62', 'Autres services extérieurs', 'charges'),
-  chapter('63', 'Impôts et taxes', 'charges'),
-  chapter('64', 'Charges de personnel', 'charges'),
-  chapter('65', 'Autres charges de gestion courante', 'charges'),
-  chapter('66', 'Charges financières', 'charges'),
-  chapter('67', 'Charges exceptionnelles', 'charges'),
-  chapter('68', 'Dotation aux amortissements', 'charges'),
-  chapter('69', 'Impôts sur les bénéfices', 'charges', 'aci_cpts', false),
-  chapter('70', 'Vente de produits finis, de marchandises, prestations de services', 'produits'),
-  chapter('73', 'Dotations et produits de tarification', 'produits'),
-  chapter('74', 'Subventions d’exploitation', 'produits'),
-  ...LIGNES_74.map((l) =>
-    detail('74', l, LIBELLES_74[l], 'produits', l === 'a_preciser' ? 'aci_cpts' : 'formulaire')
-  ),
-  chapter('75', 'Autres produits de gestion courante', 'produits'),
-  chapter('76', 'Produits financiers', 'produits'),
-  chapter('77', 'Produits exceptionnels', 'produits', 'plan_comptable'),
-  chapter('78', 'Reprises sur amortissements et provisions', 'produits'),
-  chapter('79', 'Transferts de charges', 'produits', 'aci_cpts', false),
-  chapter('86', 'Emplois des contributions volontaires en nature', 'emplois', 'plan_comptable'),
-  ...LIGNES_NATURE.filter((l) => l.chapitre === '86').map((l) =>
-    detail('86', l.key, l.libelle, 'emplois')
-  ),
-  detail('86', 'autres', 'Autres emplois en nature', 'emplois', 'aci_cpts', false),
-  chapter('87', 'Contributions volontaires en nature', 'contributions', 'plan_comptable'),
-  ...LIGNES_NATURE.filter((l) => l.chapitre === '87').map((l) =>
-    detail('87', l.key, l.libelle, 'contributions')
-  ),
-  detail('87', 'autres', 'Autres contributions en nature', 'contributions', 'aci_cpts', false),
-]
+export const CERFA_ROWS: readonly CerfaRowDef[] = /* @__PURE__ */ buildRows()
 
 /**
  * A chapter of the classes the budget accepts that the form does not print and the chart does not
