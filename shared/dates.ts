@@ -65,6 +65,25 @@ export function excelSerialToIso(serial: number): string | undefined {
 
 let cachedToday: { minute: number; iso: string } | undefined
 
+/** The last Sunday of a month (0-based) of a year, as a day of the month (UTC calendar). */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0))
+  return last.getUTCDate() - last.getUTCDay()
+}
+
+/**
+ * Metropolitan France's offset from UTC at an instant, in hours: CET (+1), or CEST (+2) from the last
+ * Sunday of March to the last Sunday of October, both at 01:00 UTC (Directive 2000/84/EC, in force
+ * since 2001; the same rule applied from 1996). Arithmetic rather than `Intl` with a time zone: that
+ * costs tens of milliseconds at the first call of a page, and some runtimes lack the zone data.
+ */
+export function parisOffsetHours(instant: number): 1 | 2 {
+  const year = new Date(instant).getUTCFullYear()
+  const start = Date.UTC(year, 2, lastSunday(year, 2), 1)
+  const end = Date.UTC(year, 9, lastSunday(year, 9), 1)
+  return instant >= start && instant < end ? 2 : 1
+}
+
 /**
  * Today's date in France (Europe/Paris), which decides the version in force when none is given.
  * Read once a minute at most: the functions are called for thousands of cells in one recalculation.
@@ -72,20 +91,8 @@ let cachedToday: { minute: number; iso: string } | undefined
 export function todayInFrance(now: Date = new Date()): string {
   const minute = Math.floor(now.getTime() / 60_000)
   if (cachedToday && cachedToday.minute === minute) return cachedToday.iso
-  let iso: string
-  try {
-    // en-CA formats as YYYY-MM-DD.
-    iso = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Paris',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now)
-    if (!isIsoDate(iso)) iso = now.toISOString().slice(0, 10)
-  } catch {
-    // A runtime without time-zone data: UTC is at most one day off around midnight.
-    iso = now.toISOString().slice(0, 10)
-  }
+  const instant = now.getTime()
+  const iso = new Date(instant + parisOffsetHours(instant) * 3_600_000).toISOString().slice(0, 10)
   cachedToday = { minute, iso }
   return iso
 }
