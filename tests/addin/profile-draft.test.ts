@@ -98,8 +98,85 @@ describe('evaluateDraft', () => {
     const result = evaluateDraft(draft, catalog)
     expect(result.errors.nom).toBe('Saisissez le nom de la CPTS.')
     expect(result.errors.population).toMatch(/nombre entier d’habitants/)
-    expect(result.errors.fin).toBe('La fin de l’exercice doit suivre son début.')
-    expect(result.errors['taux.acces']).toBe('Taux d’atteinte attendu de 0 à 100 %.')
+    expect(result.errors.fin).toBe('La fin de l’exercice doit suivre son début (01/01/2026).')
+    expect(result.errors['taux.acces']).toBe(
+      '150 % dépasse 100 % : le taux d’atteinte va de 0 à 100 %.'
+    )
+    expect(result.profil).toBeNull()
+  })
+
+  // The profile's mistakes of a first use: each one a field error, none used in the envelopes.
+  const valid = () => {
+    const base = newDraft('2026-11-23', avenant2)
+    return {
+      ...base,
+      nom: 'CPTS du Pays de Sèvre et Loire',
+      population: '62 000',
+      signature: '2024-04-15',
+      missions: {
+        ...base.missions,
+        acces: { ...base.missions.acces, debut: '2024-10-01', taux: '80' },
+      },
+    }
+  }
+  const withTaux = (taux: string) => {
+    const draft = valid()
+    return { ...draft, missions: { ...draft.missions, acces: { ...draft.missions.acces, taux } } }
+  }
+
+  it('a rate of « abc » is a field error, never 100 %, and no envelope is computed from it', () => {
+    const result = evaluateDraft(withTaux('abc'), catalog)
+    expect(result.errors['taux.acces']).toBe(
+      '« abc » n’est pas un taux : un pourcentage de 0 à 100 (par exemple 80 ou 72,5).'
+    )
+    expect(result.envelopes).toBeNull()
+    expect(result.envelopesPending).toBe(
+      'Enveloppes non calculées : corrigez le taux d’atteinte de la mission « Accès aux soins ».'
+    )
+    expect(result.profil).toBeNull()
+  })
+
+  it('a rate of « 150 » is refused, not capped at 100 %', () => {
+    const result = evaluateDraft(withTaux('150'), catalog)
+    expect(result.errors['taux.acces']).toMatch(/^150 % dépasse 100 %/)
+    expect(result.envelopes).toBeNull()
+    // The same draft at 80 % computes; at 100 % the envelope would be larger: nothing was capped.
+    const ok = evaluateDraft(withTaux('80'), catalog)
+    expect(ok.errors).toEqual({})
+    expect(ok.envelopesPending).toBeNull()
+    expect(toAmountString(ok.envelopes?.missions[0]?.variable ?? avenant2.total[1])).toBe(
+      '24000.00'
+    )
+  })
+
+  it('a population of « -5 » or « 62 000 hab. » is a field error that quotes what was typed', () => {
+    for (const population of ['-5', '62 000 hab.']) {
+      const result = evaluateDraft({ ...valid(), population }, catalog)
+      expect(result.errors.population).toBe(
+        `« ${population} » n’est pas une population : un nombre entier d’habitants, sans unité (par exemple 62 000).`
+      )
+      expect(result.taille).toBeNull()
+      expect(result.envelopes).toBeNull()
+    }
+  })
+
+  it('a mission starting before the signature is an error on its start date', () => {
+    const draft = valid()
+    const early = {
+      ...draft,
+      missions: { ...draft.missions, acces: { ...draft.missions.acces, debut: '2023-01-01' } },
+    }
+    const result = evaluateDraft(early, catalog)
+    expect(result.errors['debut.acces']).toBe(
+      'Le démarrage doit être le jour de la signature ou après (15/04/2024).'
+    )
+    expect(result.profil).toBeNull()
+    expect(evaluateDraft(valid(), catalog).errors).toEqual({})
+  })
+
+  it('a fiscal year ending before it starts is an error on its end, naming the start', () => {
+    const result = evaluateDraft({ ...valid(), debut: '2026-01-01', fin: '2025-12-31' }, catalog)
+    expect(result.errors.fin).toBe('La fin de l’exercice doit suivre son début (01/01/2026).')
     expect(result.profil).toBeNull()
   })
 

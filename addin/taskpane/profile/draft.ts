@@ -5,9 +5,11 @@ import {
   Decimal,
   type EnvelopeReport,
   envelopes,
+  frenchDate,
   isAciError,
   isIsoDate,
   MISSION_CODES,
+  MISSION_WORDS,
   type MissionCode,
   type Phase,
   type RateTable,
@@ -48,7 +50,13 @@ export interface ProfileResult {
   readonly errors: Partial<Record<DraftField, string>>
   readonly taille: Taille | null
   readonly table: RateTable | null
+  /**
+   * The envelopes at the rates typed, null while the size or a rate is wrong: an envelope is
+   * never computed from a value the field refuses.
+   */
   readonly envelopes: EnvelopeReport | null
+  /** Why the envelopes are not shown, in French; null when they are (or nothing is typed yet). */
+  readonly envelopesPending: string | null
   /** The budget's profile, once every field is right. */
   readonly profil: BudgetProfil | null
 }
@@ -139,6 +147,17 @@ export function parseTauxText(text: string): string | undefined {
   return percent.div(100).toFixed()
 }
 
+/** What a refused rate should have been, saying what was read. */
+function tauxError(text: string): string {
+  const typed = text.trim()
+  if (typed === '') return 'Saisissez le taux d’atteinte attendu, de 0 à 100 % (par exemple 80).'
+  const compact = typed.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.')
+  if (/^\d+(\.\d+)?$/.test(compact) && new Decimal(compact).gt(100)) {
+    return `${typed} % dépasse 100 % : le taux d’atteinte va de 0 à 100 %.`
+  }
+  return `« ${typed} » n’est pas un taux : un pourcentage de 0 à 100 (par exemple 80 ou 72,5).`
+}
+
 /** Everything the profile gives, and every field's error, at each keystroke. */
 export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileResult {
   const errors: Partial<Record<DraftField, string>> = {}
@@ -146,7 +165,9 @@ export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileRes
   const population = parsePopulationText(draft.population)
   if (population === undefined) {
     errors.population =
-      'Saisissez la population couverte, un nombre entier d’habitants (par exemple 62 000).'
+      draft.population.trim() === ''
+        ? 'Saisissez la population couverte, un nombre entier d’habitants (par exemple 62 000).'
+        : `« ${draft.population.trim()} » n’est pas une population : un nombre entier d’habitants, sans unité (par exemple 62 000).`
   }
   let table: RateTable | null = null
   if (!isIsoDate(draft.signature)) {
@@ -161,7 +182,7 @@ export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileRes
   if (!isIsoDate(draft.debut)) errors.debut = 'Saisissez le premier jour de l’exercice.'
   if (!isIsoDate(draft.fin)) errors.fin = 'Saisissez le dernier jour de l’exercice.'
   else if (isIsoDate(draft.debut) && draft.fin < draft.debut) {
-    errors.fin = 'La fin de l’exercice doit suivre son début.'
+    errors.fin = `La fin de l’exercice doit suivre son début (${frenchDate(draft.debut)}).`
   }
   const taille = population === undefined || table === null ? null : tailleOf(population, table)
 
@@ -170,9 +191,14 @@ export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileRes
   ).map((code) => {
     const m = draft.missions[code]
     const taux = parseTauxText(m.taux)
-    if (taux === undefined) errors[`taux.${code}`] = 'Taux d’atteinte attendu de 0 à 100 %.'
+    if (taux === undefined) errors[`taux.${code}`] = tauxError(m.taux)
     if (!isIsoDate(m.debut))
       errors[`debut.${code}`] = 'Saisissez la date de démarrage de la mission.'
+    else if (isIsoDate(draft.signature) && m.debut < draft.signature) {
+      // A mission is engaged by the contract: it cannot start before its signature.
+      errors[`debut.${code}`] =
+        `Le démarrage doit être le jour de la signature ou après (${frenchDate(draft.signature)}).`
+    }
     return {
       mission: code,
       debut: m.debut,
@@ -182,15 +208,19 @@ export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileRes
   })
 
   let report: EnvelopeReport | null = null
-  if (taille !== null && table !== null) {
+  const wrongRates = missions.filter((m) => errors[`taux.${m.mission}`] !== undefined)
+  let envelopesPending: string | null = null
+  if (taille !== null && table !== null && wrongRates.length > 0) {
+    const names = wrongRates.map((m) => `« ${MISSION_WORDS[m.mission].label} »`).join(', ')
+    envelopesPending =
+      wrongRates.length === 1
+        ? `Enveloppes non calculées : corrigez le taux d’atteinte de la mission ${names}.`
+        : `Enveloppes non calculées : corrigez les taux d’atteinte des missions ${names}.`
+  } else if (taille !== null && table !== null) {
     report = envelopes({
       taille,
       version: table,
-      missions: missions.map((m) => ({
-        mission: m.mission,
-        taux: errors[`taux.${m.mission}`] === undefined ? (m.taux ?? '1') : '1',
-        phase: m.phase,
-      })),
+      missions: missions.map((m) => ({ mission: m.mission, taux: m.taux ?? '1', phase: m.phase })),
     })
   }
   const complete = Object.keys(errors).length === 0 && population !== undefined && table !== null
@@ -199,6 +229,7 @@ export function evaluateDraft(draft: ProfileDraft, catalog: Catalog): ProfileRes
     taille,
     table,
     envelopes: report,
+    envelopesPending,
     profil: complete
       ? {
           nom: draft.nom.trim(),

@@ -60,6 +60,7 @@ const useStyles = makeStyles({
   rate: { width: '7rem' },
   fieldset: { border: 'none', margin: 0, padding: 0 },
   total: { fontWeight: tokens.fontWeightSemibold },
+  pending: { color: tokens.colorPaletteRedForeground1 },
   // Columns as wide as their content: the pane is narrow, amounts never wrap.
   table: { tableLayout: 'auto' },
 })
@@ -69,6 +70,12 @@ const TAILLE_RANGES: Readonly<Record<Taille, string>> = {
   2: 'de 40 000 à 79 999 habitants',
   3: 'de 80 000 à 174 999 habitants',
   4: '175 000 habitants et plus',
+}
+
+/** The fields whose typing shows this field's error too: the rule that refuses it involves them. */
+const RELATED: Partial<Record<DraftField, readonly DraftField[]>> = {
+  fin: ['debut'],
+  ...Object.fromEntries(MISSION_CODES.map((code) => [`debut.${code}`, ['signature']])),
 }
 
 interface Props {
@@ -82,19 +89,35 @@ interface Props {
 
 export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }: Props) {
   const styles = { ...usePanelStyles(), ...useStyles() }
-  // A field says what is wrong once the person has left it (or asked for an action): not before typing.
+  // A field says what is wrong once the person has typed in it or left it (or asked for an
+  // action): not before. A field whose rule depends on another (the end of the fiscal year on its
+  // start, a mission's start on the signature) speaks as soon as either was typed.
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set())
-  const touch = (field: DraftField) => () =>
-    setTouched((t) => (t.has(field) ? t : new Set([...t, field])))
+  const mark = (field: DraftField) => setTouched((t) => (t.has(field) ? t : new Set([...t, field])))
+  const touch = (field: DraftField) => () => mark(field)
   const error = (field: DraftField) =>
-    showAllErrors || touched.has(field) ? result.errors[field] : undefined
-  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) =>
+    showAllErrors || touched.has(field) || RELATED[field]?.some((f) => touched.has(f))
+      ? result.errors[field]
+      : undefined
+  /** The props of a Field that may be in error: a red field and what is expected. */
+  const validation = (field: DraftField) => {
+    const message = error(field)
+    return message === undefined
+      ? {}
+      : { validationState: 'error' as const, validationMessage: message }
+  }
+  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
+    if (key !== 'phase' && key !== 'missions') mark(key as DraftField)
     onChange({ ...draft, [key]: value })
-  const setMission = (code: MissionCode, change: Partial<MissionDraft>) =>
+  }
+  const setMission = (code: MissionCode, change: Partial<MissionDraft>) => {
+    if (change.debut !== undefined) mark(`debut.${code}`)
+    if (change.taux !== undefined) mark(`taux.${code}`)
     onChange({
       ...draft,
       missions: { ...draft.missions, [code]: { ...draft.missions[code], ...change } },
     })
+  }
   const table = result.table
 
   return (
@@ -103,7 +126,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
       onSubmit={(e) => e.preventDefault()}
       aria-label="Profil de la CPTS"
     >
-      <Field label="Nom de la CPTS" required validationMessage={error('nom')}>
+      <Field label="Nom de la CPTS" required {...validation('nom')}>
         <Input value={draft.nom} onBlur={touch('nom')} onChange={(_, d) => set('nom', d.value)} />
       </Field>
       <Field
@@ -112,7 +135,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
         validationMessage={error('population')}
         validationState={error('population') ? 'error' : result.taille ? 'success' : 'none'}
         hint={
-          result.taille === null
+          result.taille === null && error('population') === undefined
             ? 'Nombre d’habitants du territoire : il donne la taille.'
             : undefined
         }
@@ -129,12 +152,15 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
           Taille <strong>{result.taille}</strong> ({TAILLE_RANGES[result.taille]})
         </Body1>
       )}
-      <Field label="Signature du contrat" required validationMessage={error('signature')}>
+      <Field label="Signature du contrat" required {...validation('signature')}>
         <Input
           type="date"
           value={draft.signature}
           onBlur={touch('signature')}
-          onChange={(_, d) => onChange(withSignature(draft, d.value))}
+          onChange={(_, d) => {
+            mark('signature')
+            onChange(withSignature(draft, d.value))
+          }}
         />
       </Field>
       {table !== null && <VersionInForce table={table} origin={origins.get(table.id)} />}
@@ -143,7 +169,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
           className={styles.grow}
           label="Début de l’exercice"
           required
-          validationMessage={error('debut')}
+          {...validation('debut')}
         >
           <Input
             type="date"
@@ -152,12 +178,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
             onChange={(_, d) => set('debut', d.value)}
           />
         </Field>
-        <Field
-          className={styles.grow}
-          label="Fin de l’exercice"
-          required
-          validationMessage={error('fin')}
-        >
+        <Field className={styles.grow} label="Fin de l’exercice" required {...validation('fin')}>
           <Input
             type="date"
             value={draft.fin}
@@ -196,7 +217,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
               />
               {m.engagee && (
                 <div className={styles.missionFields}>
-                  <Field label="Démarrage" validationMessage={error(`debut.${code}`)}>
+                  <Field label="Démarrage" {...validation(`debut.${code}`)}>
                     <Input
                       type="date"
                       aria-label={`Démarrage — ${MISSION_WORDS[code].label}`}
@@ -205,7 +226,7 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
                       onChange={(_, d) => setMission(code, { debut: d.value })}
                     />
                   </Field>
-                  <Field label="Taux d’atteinte attendu" validationMessage={error(`taux.${code}`)}>
+                  <Field label="Taux d’atteinte attendu" {...validation(`taux.${code}`)}>
                     <Input
                       className={styles.rate}
                       aria-label={`Taux d’atteinte attendu — ${MISSION_WORDS[code].label}`}
@@ -236,6 +257,11 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
         })}
       </fieldset>
       {result.envelopes !== null && <EnvelopesTable report={result.envelopes} />}
+      {result.envelopesPending !== null && (
+        <Body1 role="status" className={styles.pending}>
+          {result.envelopesPending}
+        </Body1>
+      )}
     </form>
   )
 }
