@@ -33,26 +33,28 @@ export interface RuleRow {
   readonly libelle: string
 }
 
-/** The rows as the core's document (checked by parseMappingRules afterwards). */
+/** The rows as the core's document (checked by parseMappingRules afterwards); a row still without a value is left out, as the sheet's reader does. */
 export function rulesDocumentOf(rows: readonly RuleRow[]): MappingRulesDocument {
   return {
-    regles: rows.map((r): MappingRule => {
-      const criterion =
-        r.critere === 'compte'
-          ? { compte: r.valeur.trim() }
-          : r.critere === 'journal'
-            ? { journal: r.valeur.trim() }
-            : { marque: r.valeur.trim() }
-      const target =
-        r.section !== null || r.cles === null
-          ? { section: r.section ?? 'fonctionnement' }
-          : { cles: r.cles.map((c) => ({ section: c.section, pourcentage: c.pourcentage })) }
-      return {
-        ...criterion,
-        ...target,
-        ...(r.libelle.trim() === '' ? {} : { libelle: r.libelle.trim() }),
-      }
-    }),
+    regles: rows
+      .filter((r) => r.valeur.trim() !== '')
+      .map((r): MappingRule => {
+        const criterion =
+          r.critere === 'compte'
+            ? { compte: r.valeur.trim() }
+            : r.critere === 'journal'
+              ? { journal: r.valeur.trim() }
+              : { marque: r.valeur.trim() }
+        const target =
+          r.section !== null || r.cles === null
+            ? { section: r.section ?? 'fonctionnement' }
+            : { cles: r.cles.map((c) => ({ section: c.section, pourcentage: c.pourcentage })) }
+        return {
+          ...criterion,
+          ...target,
+          ...(r.libelle.trim() === '' ? {} : { libelle: r.libelle.trim() }),
+        }
+      }),
   }
 }
 
