@@ -2,6 +2,13 @@
 export { type AnnexState, blankAnnex, importAnnex, type PickedBytes } from './annex'
 export { type BudgetList, budgetList } from './budget-list'
 export {
+  type CerfaChoices,
+  type CerfaForm,
+  type CerfaOutcome,
+  cerfaChoices,
+  writeCerfaForms,
+} from './cerfa'
+export {
   type Checked,
   type CheckOutcome,
   checkBudgetSheet,
@@ -48,6 +55,13 @@ export {
   writeLedgerRules,
 } from './ledger-rules'
 export { failureNotice, messageOf, type Notice, type Outcome } from './notice'
+export {
+  buildPortfolio,
+  type PortfolioFile,
+  type PortfolioOutcome,
+  type PortfolioProgress,
+  type PortfolioRequest,
+} from './portfolio'
 export { refreshRates } from './refresh-rates'
 export type { ActionServices, PaneServices } from './services'
 export {
