@@ -1,8 +1,10 @@
 // A budget read from a CSV file of French Excel: the file's blocks become rows of cells, read by the one reader of budgets from rows.
 import { AciError } from '../errors'
+import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
 import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
+import { type ImportEncoding, importText, refuseReplacement } from './import'
 import { type Block, budgetFromRows, type CellRow, type CellTable, type RowsEdge } from './rows'
 
 export function csvError(line: number, column: string, message: string): AciError {
@@ -33,10 +35,30 @@ const CSV_EDGE: RowsEdge = {
   rowError(error, place) {
     return new AciError(
       error.code,
-      `ligne ${place.at} du fichier CSV, ${error.message}`,
+      `ligne ${place.at} du fichier CSV, ${inCsvWords(error.message)}`,
       error.argument
     )
   },
+}
+
+/**
+ * The schema speaks of the JSON form (« 42000.00 », a decimal point); a CSV is written with the
+ * decimal comma, which the reader takes: its refusals say so in the file's own words.
+ */
+function inCsvWords(message: string): string {
+  return message
+    .replace(
+      'euros avec un point décimal et au plus deux décimales, par exemple "42000.00"',
+      'euros avec une virgule décimale et au plus deux décimales, par exemple 42 000,00 (espaces entre milliers et « € » acceptés)'
+    )
+    .replace(
+      'euros avec un point décimal et au plus deux décimales.',
+      'euros avec une virgule décimale et au plus deux décimales, par exemple 42 000,00.'
+    )
+    .replace(
+      'de 0 à 100 avec un point décimal et au plus quatre décimales',
+      'de 0 à 100 avec une virgule décimale et au plus quatre décimales, par exemple 33,3333 %'
+    )
 }
 
 const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
@@ -113,9 +135,33 @@ function blocksOf(records: readonly CsvRecord[]) {
  * JJ/MM/AAAA, percentages like 40 %). Fails naming the CSV line, then as parseBudget does.
  */
 export function budgetFromCsv(text: string): Budget {
+  refuseReplacement(text, 'fichier CSV du budget')
+  return readBudgetCsv(text)
+}
+
+function readBudgetCsv(text: string): Budget {
   const { records, unterminatedAt } = readCsv(text)
   if (unterminatedAt !== undefined) {
     throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
   }
   return budgetFromRows(blocksOf(records), { edge: CSV_EDGE })
+}
+
+/** A budget read from a CSV file, with the encoding its bytes were read in. */
+export interface BudgetCsvImport extends ImportEncoding {
+  readonly budget: Budget
+}
+
+/**
+ * Reads a budget from a CSV file's bytes (or text already decoded) as budgetFromCsv does: the
+ * bytes are decoded by decodeText (UTF-8 with or without BOM, Windows-1252 as French Excel's
+ * « CSV (séparateur: point-virgule) » writes it, ISO-8859-15; `options.charset` wins), and the
+ * encoding read is returned to be said. A U+FFFD in the text is refused, never read.
+ */
+export function importBudgetCsv(
+  input: Uint8Array | string,
+  options: DecodeOptions = {}
+): BudgetCsvImport {
+  const { text, ...encoding } = importText(input, 'fichier CSV du budget', options)
+  return { budget: readBudgetCsv(text), ...encoding }
 }

@@ -23,7 +23,7 @@ export { type AmountString, type Cents, centsOf, centsToDecimal, centsToString }
 export { checkBudget } from './check'
 export { type BudgetOptions, chartOf, tableOf } from './context'
 export { budgetToCsv } from './csv-export'
-export { budgetFromCsv } from './csv-import'
+export { type BudgetCsvImport, budgetFromCsv, importBudgetCsv } from './csv-import'
 export { bundledPass, loadPass, type PassTable } from './data/pass-table'
 export {
   bundledQuestionable,
@@ -44,11 +44,19 @@ export {
   type FindingLine,
   type Severity,
 } from './findings'
-export { budgetFromJson, budgetToJson } from './json'
+export { type ImportEncoding, refuseReplacement } from './import'
+export { type BudgetJsonImport, budgetFromJson, budgetToJson, importBudgetJson } from './json'
 export { parseBudget } from './parse'
 export { type PreparedLine, prepareLine } from './prepare'
 export { type PreparedActual, prepareActual } from './realise'
-export { actualsFromCsv } from './realise-csv'
+export {
+  type ActualsImport,
+  type ActualsMatch,
+  type ActualsReport,
+  type ActualsRule,
+  actualsFromCsv,
+  importActualsCsv,
+} from './realise-csv'
 export {
   type ActualReport,
   type ActualTotals,

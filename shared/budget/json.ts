@@ -1,5 +1,7 @@
 // A budget as a JSON file: what the task pane saves and the API receives, checked on the way in.
 import { AciError } from '../errors'
+import type { DecodeOptions } from '../text/decode'
+import { type ImportEncoding, importText, refuseReplacement } from './import'
 import { parseBudget } from './parse'
 import type { BudgetDocument } from './schema'
 
@@ -10,6 +12,11 @@ export function budgetToJson(doc: BudgetDocument): string {
 
 /** Reads a budget from JSON text: fails on malformed JSON, then as parseBudget does. */
 export function budgetFromJson(text: string): BudgetDocument {
+  refuseReplacement(text, 'fichier JSON du budget')
+  return readBudgetJson(text)
+}
+
+function readBudgetJson(text: string): BudgetDocument {
   let raw: unknown
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -22,4 +29,22 @@ export function budgetFromJson(text: string): BudgetDocument {
     )
   }
   return parseBudget(raw)
+}
+
+/** A budget read from a JSON file, with the encoding its bytes were read in. */
+export interface BudgetJsonImport extends ImportEncoding {
+  readonly budget: BudgetDocument
+}
+
+/**
+ * Reads a budget from a JSON file's bytes (or text already decoded) as budgetFromJson does, the
+ * bytes decoded by decodeText: a JSON saved as « ANSI » (Windows-1252) keeps its accents. A
+ * U+FFFD in the text is refused, never read.
+ */
+export function importBudgetJson(
+  input: Uint8Array | string,
+  options: DecodeOptions = {}
+): BudgetJsonImport {
+  const { text, ...encoding } = importText(input, 'fichier JSON du budget', options)
+  return { budget: readBudgetJson(text), ...encoding }
 }
