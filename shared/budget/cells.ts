@@ -181,8 +181,8 @@ export function lookup<T extends string>(table: ReadonlyMap<string, T>, cell: st
 
 // --- the cells -------------------------------------------------------------------------------
 
-/** Spaces Excel may put between groups of digits (space, no-break space, narrow no-break space). */
-const GROUPS = /[ \u00a0\u202f]/g
+/** Spaces Excel or a copied text may put between groups of digits (space, no-break space, narrow no-break space, thin space). */
+const GROUPS = /[ \u00a0\u2009\u202f]/g
 
 export const isBlank = (cell: Cell | undefined): boolean =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')

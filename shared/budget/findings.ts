@@ -105,6 +105,11 @@ export const FINDING_RULES = {
     source:
       'Art. D. 1434-44 du code de la santé publique (décret n° 2022-375 du 16 mars 2022) ; seuil d’alerte choisi dans le profil',
   },
+  'PASS-NOM-ECRITURES': {
+    severity: 'warning',
+    source:
+      'Art. D. 1434-44 du code de la santé publique (plafond par professionnel) ; Unicode Technical Standard #39, Unicode Security Mechanisms (caractères confusables)',
+  },
   'PASS-INCONNU': {
     severity: 'info',
     source: 'Art. D. 1434-44 du code de la santé publique (décret n° 2022-375 du 16 mars 2022)',

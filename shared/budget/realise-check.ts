@@ -79,8 +79,10 @@ export class ActualsCheck {
     )
     const people: Finding[] = []
     this.people.findings(ctx, people)
-    // A missing PASS value is said once, on the budget.
-    for (const f of people) if (f.code !== 'PASS-INCONNU') found.push(f)
+    // A missing PASS value and a name mixing scripts are said once, on the budget.
+    for (const f of people) {
+      if (f.code !== 'PASS-INCONNU' && f.code !== 'PASS-NOM-ECRITURES') found.push(f)
+    }
     for (const f of found) out.push(onActuals(f))
 
     const sections = planned.sections.map((section, i): SectionReport => {

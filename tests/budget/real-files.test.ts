@@ -207,3 +207,25 @@ describe('actuals find their budget lines by account, the label choosing only be
 function encodingOf(rapport: object): unknown {
   return (rapport as { encodage?: unknown }).encodage
 }
+
+describe('amounts as French files write them', () => {
+  it('a thin space (U+2009) between thousands is read like a no-break space: « 1 234,56 »', () => {
+    const budget = reviewBudget()
+    const { budget: merged } = importActualsCsv(
+      'Compte;Libellé;Réalisé\r\n6227;Honoraires comptabilité;1\u2009234,56\r\n',
+      budget
+    )
+    expect(merged.lignes.at(-1)?.realise).toBe('1234.56')
+    const text = budgetToCsv(budget).replace(';1234,56;', ';1\u2009234,56;')
+    expect(text).toContain('1\u2009234,56')
+    expect(budgetFromCsv(text)).toEqual(budget)
+  })
+
+  it('a budget CSV’s refused amount speaks of the decimal comma the file uses, not of a decimal point', () => {
+    const text = budgetToCsv(reviewBudget()).replace(';1234,56;', ';1234,567;')
+    const message = errorOf(() => budgetFromCsv(text)).message
+    expect(message).toContain('virgule décimale')
+    expect(message).toContain('42 000,00')
+    expect(message).not.toContain('point décimal')
+  })
+})

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { cutoffOf, formatEuros, parseContract, scheduleOf } from '../../shared'
+import { cutoffOf, Decimal, formatEuros, parseContract, scheduleOf } from '../../shared'
+import { smallFec, windows1252 } from '../addin/fixtures/small-fec'
 import { CHROMIUM_ARGS, launchOptionsOf, OFFICE_HOSTED, officeJsFile } from '../support/chromium'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -13,6 +14,7 @@ const OUT = join(ROOT, 'test-results/e2e')
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
 const FIXTURE = join(ROOT, 'tests/budget/fixtures/cpts-taille-2-aci-avenant-2.json')
 const FIXTURE_REPORT = join(ROOT, 'tests/budget/fixtures/cpts-taille-2-aci-avenant-2.report.json')
+const FEC_FIXTURE = join(ROOT, 'tests/e2e/fixtures/fec-2026-windows-1252.txt')
 
 /** The exercise the test budgets: fixed, so that the sheet names are known. */
 const YEAR = '2026'
@@ -613,6 +615,130 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     writeFileSync(join(OUT, 'keyboard.json'), `${JSON.stringify(order, null, 2)}\n`)
     await screenshot(p, '07-clavier-controle')
     await p.close()
+  })
+
+  it('importe un FEC en Windows-1252, montre ses comptes, remplit le réalisé et écrit le suivi et la trésorerie', async () => {
+    const { expected } = smallFec(YEAR)
+    // The budget imported above brought its own profile (2025): the profile's year again, which the FEC is read over.
+    await page.getByRole('tab', { name: 'Profil', exact: true }).click()
+    await fillProfile(page)
+    await page.getByRole('tab', { name: 'Comptabilité', exact: true }).click()
+    await page.getByLabel('Fichier des écritures comptables (FEC)').setInputFiles(FEC_FIXTURE)
+    const imported = page.getByText('Encodage Windows-1252', { exact: false })
+    await expect
+      .poll(async () => normal(await imported.textContent()))
+      .toContain(normal(`${expected.lignes} lignes, ${expected.ecritures} écritures`))
+    expect(normal(await imported.textContent())).toContain(
+      normal(`${formatEuros(new Decimal(expected.ouverture).div(100))} à l’ouverture`)
+    )
+    // The rules and the follow-up of the budget of the profile's year.
+    await page
+      .getByRole('combobox', { name: 'Feuille de budget' })
+      .selectOption({ label: BUDGET_SHEET })
+    await page.getByRole('button', { name: 'Écrire les règles dans une feuille' }).waitFor()
+    await page.getByRole('button', { name: `Écrire le suivi ${YEAR}` }).click()
+    const preview = page.getByRole('region', { name: 'Aperçu du classeur' })
+    await expect
+      .poll(() => preview.getByRole('tab', { name: `Suivi ${YEAR}`, exact: true }).count())
+      .toBe(1)
+    const suivi = page.getByRole('table', { name: `Feuille Suivi ${YEAR}` })
+    await suivi.waitFor()
+    expect(normal(await suivi.textContent())).toContain('Projection linéaire')
+    await page.getByRole('button', { name: 'Remplir le réalisé depuis le FEC' }).click()
+    await expect
+      .poll(async () => normal(await page.getByRole('status').first().textContent()))
+      .toContain(`Réalisé du FEC écrit dans « ${BUDGET_SHEET} (2) »`)
+    await expect
+      .poll(async () =>
+        normal(await page.getByText('Non affecté :', { exact: false }).first().textContent())
+      )
+      .toMatch(/Non affecté : [\d ]+,\d\d € de charges/)
+    await page.getByRole('button', { name: `Écrire le plan de trésorerie ${YEAR}` }).click()
+    await expect
+      .poll(() => preview.getByRole('tab', { name: `Trésorerie ${YEAR}`, exact: true }).count())
+      .toBe(1)
+    await screenshot(page, '08-comptabilite')
+    await expectAccessible(page, 'comptabilité')
+  })
+
+  it('refuse un FEC déséquilibré en donnant ses lignes, sans rien importer', async () => {
+    const lines = smallFec(YEAR).text.split('\r\n')
+    lines[3] = (lines[3] as string).replace('3500,00\t0,00', '3501,00\t0,00')
+    await page.getByLabel('Fichier des écritures comptables (FEC)').setInputFiles({
+      name: 'fec-faux.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(windows1252(lines.join('\r\n'))),
+    })
+    const problems = page.getByRole('region', { name: 'Problèmes du FEC' })
+    await expect.poll(async () => normal(await problems.textContent())).toContain('ligne 4')
+    expect(normal(await problems.textContent())).toContain('rien n’est importé')
+  })
+
+  it('construit le dossier de l’exercice et télécharge son PDF', async () => {
+    await page.getByRole('tab', { name: 'Dossier', exact: true }).click()
+    await page
+      .getByRole('combobox', { name: 'Feuille de budget' })
+      .selectOption({ label: BUDGET_SHEET })
+    await page.getByLabel('Trésorier ou trésorière (bloc de signature)').fill('Claire Dubois')
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Dossier de l’exercice', exact: true }).click()
+    const pdf = await downloading.catch(async (error: unknown) => {
+      const said = normal(await page.getByRole('main').textContent())
+      throw new Error(`pas de téléchargement ; le volet dit : ${said.slice(0, 600)}`, {
+        cause: error,
+      })
+    })
+    expect(pdf.suggestedFilename()).toBe('dossier-2026-cpts-du-val-de-test.pdf')
+    const bytes = readFileSync(await pdf.path())
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const preview = page.getByRole('region', { name: 'Aperçu du classeur' })
+    await expect
+      .poll(() => preview.getByRole('tab', { name: `Dossier ${YEAR}`, exact: true }).count())
+      .toBe(1)
+    await expect
+      .poll(async () => normal(await page.getByRole('status').first().textContent()))
+      .toContain('Dossier de l’exercice prêt')
+    await screenshot(page, '09-dossier')
+    await expectAccessible(page, 'dossier')
+  })
+
+  it('tient dans un volet de 350 pixels, sans défilement horizontal, sur les onglets Comptabilité et Dossier', async () => {
+    await page.setViewportSize({ width: 350, height: 900 })
+    try {
+      for (const name of [
+        'Profil',
+        'Budget',
+        'Contrôle',
+        'Contrat',
+        'Comptabilité',
+        'Dossier',
+        'Barèmes',
+        'Fonctions',
+      ]) {
+        const tab = page.getByRole('tab', { name, exact: true })
+        await tab.click()
+        await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true')
+        // The pane as Excel shows it: without the preview of the workbook, which only a browser adds beside it.
+        const width = await page.evaluate(() => {
+          const preview = document.querySelector<HTMLElement>('aside')
+          if (preview !== null) preview.style.display = 'none'
+          const measured = {
+            page: document.documentElement.scrollWidth,
+            pane: document.querySelector('main')?.scrollWidth ?? 0,
+          }
+          if (preview !== null) preview.style.display = ''
+          return measured
+        })
+        console.log(`[350 px] ${name} : volet ${width.pane} px, page ${width.page} px`)
+        if (name === 'Comptabilité' || name === 'Dossier') {
+          expect(width.pane, `volet, onglet ${name}`).toBeLessThanOrEqual(350)
+          expect(width.page, `page, onglet ${name}`).toBeLessThanOrEqual(350)
+          await screenshot(page, `10-350px-${name === 'Dossier' ? 'dossier' : 'comptabilite'}`)
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+    }
   })
 
   it('n’a rien demandé hors de la boucle locale et n’a pas levé d’erreur', () => {

@@ -1,7 +1,7 @@
 // Indemnities and pay to one professional over a calendar year against the PASS (art. D. 1434-44 CSP, décret n° 2022-375).
 import { formatEuros } from '../../format'
 import { Decimal, timesToCent, toAmountString } from '../../money'
-import { normalizeWords } from '../../text'
+import { ECRITURE_LABELS, readName } from '../../text/names'
 import { CentsTotal } from '../cents'
 import type { BudgetContext } from '../context'
 import { type Finding, finding } from '../findings'
@@ -11,17 +11,25 @@ import { frenchDate } from '../wording'
 /** What each professional receives over the financial year, gathered while the lines are read. */
 export class BeneficiaryTotals {
   private readonly people = new Map<string, { name: string; total: CentsTotal }>()
-  /** Names already normalized: the same professional is on many lines. */
+  /** Names already read: the same professional is on many lines. */
   private readonly keys = new Map<string, string>()
+  /** Names whose letters mix scripts (« Dr Аnne Martin » with a Cyrillic А), with their scripts. */
+  private readonly mixed = new Map<string, { key: string; scripts: string }>()
 
   add(line: PreparedLine): void {
     const name = line.ligne.beneficiaire?.trim()
     if (name === undefined || line.nature !== 'charge') return
-    // The same professional, however the name is cased or accented.
+    // The same professional, however the name is typed: NFKC, invisible characters removed,
+    // case, accents, spaces and look-alike letters of other scripts folded (text/names).
     let key = this.keys.get(name)
     if (key === undefined) {
-      key = normalizeWords(name)
+      const reading = readName(name)
+      key = reading.key
       this.keys.set(name, key)
+      if (reading.mixedScripts) {
+        const scripts = reading.scripts.map((s) => ECRITURE_LABELS[s]).join(', ')
+        this.mixed.set(name, { key, scripts })
+      }
     }
     const entry = this.people.get(key)
     if (entry === undefined) {
@@ -35,6 +43,17 @@ export class BeneficiaryTotals {
 
   findings(ctx: BudgetContext, out: Finding[]): void {
     if (this.people.size === 0) return
+    const mixed = [...this.mixed.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
+    for (const [name, { key, scripts }] of mixed) {
+      const shown = this.people.get(key)?.name ?? name
+      const grouped = shown === name ? '' : `, compté avec « ${shown} »`
+      out.push(
+        finding('PASS-NOM-ECRITURES', {
+          beneficiaire: name,
+          message: `Le nom « ${name} » mêle des lettres de plusieurs écritures (${scripts}) qui se ressemblent à l’écran : il est lu comme le même professionnel que les noms qui s’écrivent pareil en lettres latines${grouped}, pour le plafond des indemnités et rémunérations (art. D. 1434-44 CSP). Corrigez la saisie (une lettre copiée d’un autre alphabet).`,
+        })
+      )
+    }
     const { pass } = ctx
     const { debut, fin } = ctx.doc.profil.exercice
     const first = Number(debut.slice(0, 4))
