@@ -28,8 +28,10 @@ import type { RateSourceState } from '../rates/rate-source'
 import type { BudgetRef } from '../sheets/budget-workbook'
 import { MemoryWorkbook } from '../workbook/memory-workbook'
 import type { Progress, TreasuryInput } from './BooksPanel'
+import type { CerfaTabState } from './CerfaPanel'
 import type { DossierFields } from './DossierPanel'
 import { download } from './download'
+import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
 
 // The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
@@ -70,6 +72,7 @@ const TABS = [
   { id: 'contrat', label: 'Contrat' },
   { id: 'comptabilite', label: 'Comptabilité' },
   { id: 'dossier', label: 'Dossier' },
+  { id: 'portefeuille', label: 'Portefeuille' },
   { id: 'baremes', label: 'Barèmes' },
   { id: 'fonctions', label: 'Fonctions' },
 ] as const
@@ -134,6 +137,8 @@ export function App({ services }: { services: Services }) {
     avecRealiseFec: true,
   })
   const [dossierFiles, setDossierFiles] = useState<readonly DossierFile[]>([])
+  const [cerfa, setCerfa] = useState<CerfaTabState | null>(null)
+  const [portfolio, setPortfolio] = useState<PortfolioTabState | null>(null)
   /** The long action under way (FEC, dossier), its bar and what stops it. */
   const [progress, setProgress] = useState<Progress | null>(null)
   const abort = useRef<AbortController | null>(null)
@@ -455,19 +460,39 @@ export function App({ services }: { services: Services }) {
         )
       case 'dossier':
         return (
-          <parts.DossierPanel
+          <>
+            <parts.DossierPanel
+              busy={busy !== null}
+              budgets={budgets}
+              selected={selected}
+              onSelect={setSelected}
+              fields={dossierFields}
+              onFields={setDossierFields}
+              fecActuals={fecActuals?.fichier ?? null}
+              progress={progress}
+              onCancel={cancel}
+              onMake={makeDossier}
+              files={dossierFiles}
+              onSave={save}
+            />
+            <parts.CerfaPanel
+              state={cerfa}
+              onState={setCerfa}
+              run={run}
+              services={withCatalog}
+              busy={busy !== null}
+              selected={selected}
+            />
+          </>
+        )
+      case 'portefeuille':
+        return (
+          <parts.PortfolioPanel
+            state={portfolio}
+            onState={setPortfolio}
+            run={run}
+            services={withCatalog}
             busy={busy !== null}
-            budgets={budgets}
-            selected={selected}
-            onSelect={setSelected}
-            fields={dossierFields}
-            onFields={setDossierFields}
-            fecActuals={fecActuals?.fichier ?? null}
-            progress={progress}
-            onCancel={cancel}
-            onMake={makeDossier}
-            files={dossierFiles}
-            onSave={save}
           />
         )
       case 'baremes':
