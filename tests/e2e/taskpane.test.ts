@@ -741,6 +741,101 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     }
   })
 
+  it('écrit la feuille Indicateurs d’une annexe en Windows-1252, relit une observation et montre le montant réclamé', async () => {
+    await page.getByRole('tab', { name: 'Indicateurs', exact: true }).click()
+    await page
+      .getByLabel('Fichier de l’annexe à importer (JSON ou CSV)')
+      .setInputFiles(join(ROOT, 'tests/addin/fixtures/annexe-prevention-windows-1252.csv'))
+    await expect
+      .poll(async () => normal(await page.getByRole('status').first().textContent()))
+      .toContain('3 indicateurs dans 1 mission (CSV, Windows-1252)')
+    // The profile's year: the budget imported above may have set another exercise.
+    const write = page.getByRole('button', { name: /^Écrire la feuille Indicateurs \d{4}$/ })
+    const year = normal(await write.textContent()).slice(-4)
+    await write.click()
+    const sheet = `Indicateurs ${year}`
+    await page.getByRole('table', { name: `Feuille ${sheet}` }).waitFor()
+    // The observed values (column S, the indicators from row 16): 63,5 % reaches the 63 % tier
+    // (2 000 €), 75 patients ≤ 90 the 5 000 € tier, the directory done its 4 000 €.
+    await typeCell(page.getByLabel(`${sheet} S16`, { exact: true }), '63,5')
+    await typeCell(page.getByLabel(`${sheet} S17`, { exact: true }), '75')
+    await typeCell(page.getByLabel(`${sheet} S18`, { exact: true }), 'oui')
+    await page.getByRole('button', { name: 'Relire la feuille' }).click()
+    const dialogue = page.getByRole('region', { name: 'Dialogue de gestion' })
+    await expect
+      .poll(async () => normal(await dialogue.textContent()))
+      .toContain('Prévention : 11 000,00 € réclamés sur 15 000,00 € (73,33 %)')
+    expect(normal(await dialogue.textContent())).toContain('Annuaire diffusé')
+    const scenarios = page.getByRole('table', { name: 'Scénarios du volet variable' })
+    expect(normal(await scenarios.textContent())).toContain('15 000,00 €')
+    await page.getByRole('button', { name: 'Reporter les taux dans le profil' }).click()
+    await expect
+      .poll(async () => normal(await page.getByRole('status').first().textContent()))
+      .toContain('Taux reportés dans le profil')
+    await expectAccessible(page, 'indicateurs')
+    await page.setViewportSize({ width: 350, height: 900 })
+    try {
+      // The pane itself; the preview beside it shows the sheet, as wide as the sheet is.
+      const width = await page.evaluate(() => document.querySelector('main')?.scrollWidth ?? 0)
+      expect(width, 'volet, onglet Indicateurs').toBeLessThanOrEqual(350)
+      await screenshot(page, '11-350px-indicateurs')
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+    }
+  })
+
+  it('écrit la feuille Temps et indemnités, relit un temps saisi et montre les totaux', async () => {
+    await page.getByRole('tab', { name: 'Temps', exact: true }).click()
+    const write = page.getByRole('button', {
+      name: /^Écrire la feuille Temps et indemnités \d{4}$/,
+    })
+    const year = normal(await write.textContent()).slice(-4)
+    await write.click()
+    const sheet = `Temps et indemnités ${year}`
+    await page.getByRole('table', { name: `Feuille ${sheet}` }).waitFor()
+    // The infirmier's rate (row 6, under médecin généraliste), then one entry under the entries' header.
+    await typeCell(page.getByLabel(`${sheet} D6`, { exact: true }), '50')
+    const header = await page.evaluate(
+      (name) =>
+        [...document.querySelectorAll(`table[aria-label="Feuille ${name}"] tbody tr`)].findIndex(
+          (tr) => [...tr.children].some((c) => (c.textContent ?? '').trim() === 'Versé le')
+        ) + 1,
+      sheet
+    )
+    expect(header).toBeGreaterThan(20)
+    const entry = {
+      A: `10/03/${year}`,
+      B: 'Claire Petit',
+      C: 'infirmier',
+      E: '2,5',
+      F: 'Fonctionnement',
+      H: 'indemnité',
+    }
+    for (const [column, value] of Object.entries(entry)) {
+      await typeCell(page.getByLabel(`${sheet} ${column}${header + 1}`, { exact: true }), value)
+    }
+    await page.getByRole('button', { name: 'Relire la feuille' }).click()
+    const people = page.getByRole('table', { name: /^Par personne/ })
+    await people.waitFor()
+    // 2,5 h × 50 € = 125 €.
+    expect(normal(await people.textContent())).toContain('Claire Petit2,50 h125,00 €')
+    const sections = page.getByRole('table', { name: 'Par section' })
+    expect(normal(await sections.textContent())).toContain('Fonctionnement2,50 h125,00 €')
+    expect(
+      normal(await page.getByRole('region', { name: 'Plafond (PASS)' }).textContent())
+    ).toContain('Chacun reste sous le seuil d’alerte')
+    await expectAccessible(page, 'temps')
+    await page.setViewportSize({ width: 350, height: 900 })
+    try {
+      // The pane itself; the preview beside it shows the sheet, as wide as the sheet is.
+      const width = await page.evaluate(() => document.querySelector('main')?.scrollWidth ?? 0)
+      expect(width, 'volet, onglet Temps').toBeLessThanOrEqual(350)
+      await screenshot(page, '12-350px-temps')
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+    }
+  })
+
   it('n’a rien demandé hors de la boucle locale et n’a pas levé d’erreur', () => {
     console.log(`[e2e] requêtes externes refusées : ${external.join(', ') || 'aucune'}`)
     expect(pageErrors).toEqual([])

@@ -10,6 +10,7 @@ import {
   formatEuros,
   formatPercent,
   MISSION_CODES,
+  MISSION_WORDS,
   type MissionCode,
   type RateTable,
   resolveContext,
@@ -229,7 +230,7 @@ export function carryRates(
     const rate = reading.rates[code]
     if (rate === undefined || !missions[code].engagee) continue
     missions[code] = { ...missions[code], taux: percentText(rate) }
-    carried.push(`${code} ${percentText(rate)} %`)
+    carried.push(`${MISSION_WORDS[code].label} ${percentText(rate)} %`)
   }
   return {
     draft: { ...draft, missions },

@@ -31,8 +31,10 @@ import type { Progress, TreasuryInput } from './BooksPanel'
 import type { CerfaTabState } from './CerfaPanel'
 import type { DossierFields } from './DossierPanel'
 import { download } from './download'
+import type { IndicatorsTabState } from './IndicatorsPanel'
 import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
+import type { TimeTabState } from './TimePanel'
 
 // The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
 // come in two files fetched as soon as the profile form is shown, so that a tab opens at once.
@@ -70,6 +72,8 @@ const TABS = [
   { id: 'budget', label: 'Budget' },
   { id: 'controle', label: 'Contrôle' },
   { id: 'contrat', label: 'Contrat' },
+  { id: 'indicateurs', label: 'Indicateurs' },
+  { id: 'temps', label: 'Temps' },
   { id: 'comptabilite', label: 'Comptabilité' },
   { id: 'dossier', label: 'Dossier' },
   { id: 'portefeuille', label: 'Portefeuille' },
@@ -116,6 +120,8 @@ export function App({ services }: { services: Services }) {
     variable: 'versement',
   })
   const [later, setLater] = useState<Later | null>(null)
+  const [indicators, setIndicators] = useState<IndicatorsTabState | null>(null)
+  const [time, setTime] = useState<TimeTabState | null>(null)
   // The books of this session: the FEC read, the rules of the chosen budget, the actuals filled.
   const [ledger, setLedger] = useState<ImportedLedger | null>(null)
   const [fecProblems, setFecProblems] = useState<readonly FecProblem[]>([])
@@ -493,6 +499,31 @@ export function App({ services }: { services: Services }) {
             run={run}
             services={withCatalog}
             busy={busy !== null}
+          />
+        )
+      case 'indicateurs':
+        return (
+          <parts.IndicatorsPanel
+            state={indicators}
+            onState={setIndicators}
+            run={run}
+            services={withCatalog}
+            busy={busy !== null}
+            profile={result}
+            draft={draft}
+            onDraft={setDraft}
+          />
+        )
+      case 'temps':
+        return (
+          <parts.TimePanel
+            state={time}
+            onState={setTime}
+            run={run}
+            services={withCatalog}
+            busy={busy !== null}
+            profile={result}
+            onBudgets={showBudgets}
           />
         )
       case 'baremes':

@@ -227,7 +227,7 @@ describe('carryRates', () => {
     )
     expect(carried.draft.missions.prevention.taux).toBe('73,3333333')
     expect(carried.notice?.text).toBe(
-      'Taux d’atteinte de « Indicateurs 2026 » : prevention 73,3333333 %. Les onglets Budget et Contrat les utilisent désormais.'
+      'Taux d’atteinte de « Indicateurs 2026 » : Prévention 73,3333333 %. Les onglets Budget et Contrat les utilisent désormais.'
     )
   })
 })
