@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { budgetSheetPlan } from '../../addin/taskpane/sheets/budget-plan'
+import { BudgetSheetError } from '../../addin/taskpane/sheets/budget-read'
 import {
   listBudgets,
   readBudgetSheet,
@@ -189,8 +190,44 @@ describe('written to the in-memory workbook and read back', () => {
     expect(read.lignes.map((l) => l.compte)).not.toContain('645')
     workbook.setCell(ref.sheet, 5, 3, 1000)
     await expect(readBudgetSheet(workbook, ref.key)).rejects.toThrow(
-      /^Budget_2025, ligne 2 : compte/
+      /^Une cellule à corriger dans la feuille « Budget 2025 » : Budget 2025 !A6 \(« Compte »\) : /
     )
+  })
+
+  it('names every bad cell at once by its sheet and address (D19), not by the table’s row', async () => {
+    const doc = avenant2()
+    const workbook = new MemoryWorkbook()
+    const ref = await writeBudget(workbook, { profil: doc.profil, lignes: [] }, table, TODAY)
+    // The first use: « 1 2OO » (letters O) in D19 and E19 (623), « 2 000 € » in D17 and E17
+    // (6251, right), and a third bad amount higher up, in G15 (616).
+    workbook.setCell(ref.sheet, 18, 3, '1 2OO')
+    workbook.setCell(ref.sheet, 18, 4, '1 2OO')
+    workbook.setCell(ref.sheet, 16, 3, '2 000 €')
+    workbook.setCell(ref.sheet, 16, 4, '2 000 €')
+    workbook.setCell(ref.sheet, 14, 3, 500)
+    workbook.setCell(ref.sheet, 14, 6, 'cinq cents')
+    const error = await readBudgetSheet(workbook, ref.key).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(BudgetSheetError)
+    expect((error as BudgetSheetError).problems).toEqual([
+      'Budget 2025 !G15 (« Parcours pluriprofessionnels ») : montant attendu (un nombre, par exemple 1 200,50), lu "cinq cents".',
+      'Budget 2025 !D19 (« Montant ») : montant attendu (un nombre, par exemple 1 200,50), lu "1 2OO".',
+      'Budget 2025 !E19 (« Fonctionnement ») : montant attendu (un nombre, par exemple 1 200,50), lu "1 2OO".',
+    ])
+    expect((error as Error).message).toBe('3 cellules à corriger dans la feuille « Budget 2025 » :')
+    // Corrected, the sheet reads, « 2 000 € » included.
+    workbook.setCell(ref.sheet, 18, 3, 1200)
+    workbook.setCell(ref.sheet, 18, 4, 1200)
+    workbook.setCell(ref.sheet, 14, 6, 500)
+    const back = await readBudgetSheet(workbook, ref.key)
+    const charges = back.lignes.filter((l) => l.compte.startsWith('6'))
+    expect(charges.map((l) => [l.compte, l.montant])).toEqual([
+      ['616', '500.00'],
+      ['6251', '2000.00'],
+      ['623', '1200.00'],
+    ])
   })
 
   it('writes the control sheet with the report, its findings and a chart', async () => {

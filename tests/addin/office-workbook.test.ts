@@ -476,7 +476,7 @@ describe('OfficeWorkbook.readTables', () => {
               isNullObject: false,
               name: 'Budget_2025',
               worksheet: { name: 'Budget 2025' },
-              header: { values: [['Compte', 'Montant']] },
+              header: { values: [['Compte', 'Montant']], rowIndex: 4, columnIndex: 1 },
               body: {
                 values: [
                   ['6226', 1200.5],
@@ -509,6 +509,7 @@ describe('OfficeWorkbook.readTables', () => {
           ['6226', 1200.5],
           ['706', null],
         ],
+        origin: { row: 4, column: 1 },
       },
       null,
     ])

@@ -11,6 +11,13 @@ export function ActionStatus({ busy, notice }: { busy: string | null; notice: No
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}
+            {notice.items !== undefined && (
+              <ul>
+                {notice.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -120,6 +120,7 @@ export class MemoryWorkbook implements Workbook {
           sheet: sheet.name,
           headers: read(start.row).map((h) => String(h ?? '')),
           rows: Array.from({ length: body }, (_, r) => read(start.row + 1 + r)),
+          origin: start,
         }
       }
       return null

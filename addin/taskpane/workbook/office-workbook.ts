@@ -359,7 +359,7 @@ export class OfficeWorkbook implements Workbook {
         table.worksheet.load('name')
         return {
           table,
-          header: table.getHeaderRowRange().load('values'),
+          header: table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']),
           body: table.getDataBodyRange().load('values'),
         }
       })
@@ -374,6 +374,10 @@ export class OfficeWorkbook implements Workbook {
           sheet: read.table.worksheet.name,
           headers: headerRow.map((h) => String(h ?? '')),
           rows: read.body.values.map((row) => row.map(cellValue)),
+          ...(typeof read.header.rowIndex === 'number' &&
+          typeof read.header.columnIndex === 'number'
+            ? { origin: { row: read.header.rowIndex, column: read.header.columnIndex } }
+            : {}),
         }
       })
     })

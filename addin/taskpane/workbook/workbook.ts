@@ -9,6 +9,8 @@ export interface TableData {
   readonly sheet: string
   readonly headers: readonly string[]
   readonly rows: readonly (readonly CellValue[])[]
+  /** Where the header row starts on the sheet (0-based): errors then name cells as Excel does (D19). */
+  readonly origin?: { readonly row: number; readonly column: number }
 }
 
 export interface TableRef {
