@@ -1,11 +1,92 @@
-// Reading a JSON request body: 415 when it is not JSON, 400 when it does not parse; the body is never kept.
+// Reading a JSON request body: 415 when it is not JSON, 400 when it does not parse or repeats a key; the body is never kept.
 import type { Context } from 'hono'
 import { problem } from './problem'
 
 /** JSON and its structured-syntax variants (application/merge-patch+json…), with any parameters. */
-function isJson(contentType: string | undefined): boolean {
+export function isJson(contentType: string | undefined): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType)
+}
+
+/** A key given twice in one object, and where: `profil.taille`, `lignes[3].compte`, or the key alone at the top. */
+export interface DuplicateKey {
+  readonly key: string
+  readonly path: string
+}
+
+const QUOTE = 34
+const BACKSLASH = 92
+
+type Frame =
+  | {
+      readonly object: true
+      readonly keys: Set<string>
+      key: string | undefined
+      expectKey: boolean
+    }
+  | { readonly object: false; index: number }
+
+/**
+ * The first key repeated within one object of a JSON text JSON.parse has accepted, or undefined.
+ * JSON.parse keeps the last of two equal keys silently (and a reviver never sees the first), so
+ * the text is scanned once more, without building anything: a stack of the open objects (the
+ * keys they hold) and arrays (the index reached), strings skipped with indexOf. Linear in the
+ * text, whatever its depth (the stack is an array, not recursion).
+ */
+export function duplicateKey(text: string): DuplicateKey | undefined {
+  const stack: Frame[] = []
+  const length = text.length
+  let i = 0
+  while (i < length) {
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      let end = text.indexOf('"', i + 1)
+      let escaped = false
+      for (;;) {
+        // A quote preceded by an odd number of backslashes is inside the string.
+        let backslashes = 0
+        for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++
+        if (backslashes % 2 === 0) break
+        escaped = true
+        end = text.indexOf('"', end + 1)
+      }
+      const top = stack[stack.length - 1]
+      if (top?.object === true && top.expectKey) {
+        const raw = text.slice(i + 1, end)
+        const key = escaped || raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        if (top.keys.has(key)) {
+          top.key = key
+          return { key, path: pathOf(stack) }
+        }
+        top.keys.add(key)
+        top.key = key
+        top.expectKey = false
+      }
+      i = end + 1
+      continue
+    }
+    if (c === 123 /* { */)
+      stack.push({ object: true, keys: new Set(), key: undefined, expectKey: true })
+    else if (c === 91 /* [ */) stack.push({ object: false, index: 0 })
+    else if (c === 125 /* } */ || c === 93 /* ] */) stack.pop()
+    else if (c === 44 /* , */) {
+      const top = stack[stack.length - 1]
+      if (top?.object === true) top.expectKey = true
+      else if (top !== undefined) top.index++
+    }
+    i++
+  }
+  return undefined
+}
+
+/** `lignes[3].compte`: the keys and indexes of the open containers, the repeated key last. */
+function pathOf(stack: readonly Frame[]): string {
+  let path = ''
+  for (const frame of stack) {
+    if (frame.object) path += path === '' ? (frame.key ?? '') : `.${frame.key ?? ''}`
+    else path += `[${frame.index}]`
+  }
+  return path
 }
 
 /** The parsed body, or the problem response to send back. `what` names the document in the 415 message. */
@@ -25,8 +106,14 @@ export async function jsonBody(
       ),
     }
   }
+  return jsonText(c, await c.req.text())
+}
+
+/** A JSON text read as jsonBody reads a body: 400 when it does not parse or gives a key twice. */
+export function jsonText(c: Context, text: string): { body: unknown } | { response: Response } {
+  let body: unknown
   try {
-    return { body: JSON.parse(await c.req.text()) }
+    body = JSON.parse(text)
   } catch {
     return {
       response: problem(
@@ -37,4 +124,21 @@ export async function jsonBody(
       ),
     }
   }
+  const duplicate = duplicateKey(text)
+  if (duplicate !== undefined) {
+    const where =
+      duplicate.path.includes('.') || duplicate.path.includes('[')
+        ? `en « ${duplicate.path} »`
+        : 'à la racine du document'
+    return {
+      response: problem(
+        c,
+        400,
+        'json_invalide',
+        `Clé « ${duplicate.key} » donnée deux fois ${where} : chaque clé d’un objet JSON ne se donne qu’une fois (la seconde valeur ne remplace pas la première en silence).`,
+        duplicate.path
+      ),
+    }
+  }
+  return { body }
 }

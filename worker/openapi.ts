@@ -14,6 +14,7 @@ import {
   SEUIL_ECART_DEFAUT,
   variableRequestSchema,
 } from '../shared'
+import { MAX_BUDGET_LINES } from './routes/budgets'
 import {
   envelopesQuery,
   envelopesResponseSchema,
@@ -184,12 +185,26 @@ export function openApiDocument() {
   paths['/api/v1/budgets/check'] = {
     post: {
       summary: 'Contrôle d’un budget analytique',
-      description:
-        'Compare les charges prévues par section (fonctionnement, missions, hors ACI) aux enveloppes du contrat et liste les constats (erreurs, avertissements, informations). Rien du budget n’est conservé.',
+      description: `Compare les charges prévues par section (fonctionnement, missions, hors ACI) aux enveloppes du contrat et liste les constats (erreurs, avertissements, informations). Le budget est envoyé en JSON ou en CSV d’Excel en français (le fichier « Exporter en CSV » du classeur ; charset du Content-Type s’il est donné, sinon détecté : UTF-8 avec ou sans BOM, Windows-1252, ISO-8859-15) : les deux formes d’un même budget reçoivent le même rapport. Limites : corps de 1 Mio (1 048 576 octets) au plus, soit environ 5 000 lignes typiques en JSON compact (2 000 en JSON indenté) ; ${MAX_BUDGET_LINES} lignes au plus, quelle que soit la forme (413 au-delà : le contrôle se fait alors dans le classeur). Une clé JSON donnée deux fois est refusée. Rien du budget n’est conservé.`,
       operationId: 'checkBudget',
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Budget' } } },
+        description: `Le budget, en JSON ou en CSV ; 1 Mio et ${MAX_BUDGET_LINES} lignes au plus.`,
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Budget',
+              properties: { lignes: { maxItems: MAX_BUDGET_LINES } },
+            },
+          },
+          'text/csv': {
+            schema: {
+              type: 'string',
+              maxLength: 1_048_576,
+              description: `Le CSV du budget (« Budget ACI-CPTS ; format 1 », séparateur point-virgule), ${MAX_BUDGET_LINES} lignes de budget au plus.`,
+            },
+          },
+        },
       },
       responses: {
         200: {
@@ -197,9 +212,9 @@ export function openApiDocument() {
           content: { 'application/json': { schema: { type: 'object' } } },
         },
         ...problems({
-          400: 'JSON invalide ou budget non conforme au schéma (le champ fautif est nommé).',
-          413: 'Corps de plus de 1 Mio.',
-          415: 'Corps qui n’est pas du JSON.',
+          400: 'JSON invalide ou clé JSON en double, CSV refusé (la ligne et la colonne sont nommées), encodage illisible, ou budget non conforme au schéma (le champ fautif est nommé).',
+          413: `Corps de plus de 1 Mio, ou budget de plus de ${MAX_BUDGET_LINES} lignes.`,
+          415: 'Corps qui n’est ni du JSON ni du CSV (Accept-Post : application/json, text/csv).',
           422: 'Budget bien formé mais sans barème ou plan comptable applicable.',
         }),
       },

@@ -2,7 +2,7 @@
 import { exports } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { checkBudget, parseBudget } from '../../shared'
+import { budgetToCsv, checkBudget, parseBudget } from '../../shared'
 import { problemSchema } from '../../worker/schemas'
 import budget2019 from '../budget/fixtures/cpts-taille-2-aci-2019.json'
 import report2019 from '../budget/fixtures/cpts-taille-2-aci-2019.report.json'
@@ -13,8 +13,25 @@ const post = (body: unknown, contentType = 'application/json') =>
   exports.default.fetch('https://cpts.test/api/v1/budgets/check', {
     method: 'POST',
     headers: { 'Content-Type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
   })
+
+/** Windows-1252 bytes of a text without BOM (only Latin-1 letters and ’ – € beyond ASCII here). */
+function windows1252(text: string): Uint8Array {
+  const high: Record<string, number> = {
+    '\u2019': 0x92,
+    '\u2013': 0x96,
+    '\u20ac': 0x80,
+    '\u0153': 0x9c,
+  }
+  return Uint8Array.from([...text.replace(/^\ufeff/, '')], (char) => {
+    const code = char.charCodeAt(0)
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code
+    const byte = high[char]
+    if (byte === undefined) throw new Error(`pas en Windows-1252 : ${char}`)
+    return byte
+  })
+}
 
 describe('POST /api/v1/budgets/check', () => {
   it.each([
@@ -55,5 +72,66 @@ describe('POST /api/v1/budgets/check', () => {
     const problem = v.parse(problemSchema, await res.json())
     expect(res.status).toBe(422)
     expect(problem.code).toBe('plan_comptable_absent')
+  })
+
+  it('takes the budget as French Excel’s CSV and answers the same report as for its JSON form, UTF-8 or Windows-1252, with or without charset', async () => {
+    const json = await (await post(budgetAvenant2)).json()
+    const csv = budgetToCsv(parseBudget(budgetAvenant2))
+    for (const [body, type] of [
+      [csv, 'text/csv'],
+      [csv, 'text/csv; charset=utf-8'],
+      [windows1252(csv), 'text/csv'],
+      [windows1252(csv), 'text/csv; charset=windows-1252'],
+    ] as const) {
+      const res = await post(body, type)
+      expect(res.status, type).toBe(200)
+      expect(await res.json()).toEqual(json)
+    }
+  })
+
+  it('refuses a CSV whose declared charset does not read it, in French', async () => {
+    const csv = budgetToCsv(parseBudget(budgetAvenant2))
+    const res = await post(windows1252(csv), 'text/csv; charset=utf-8')
+    const problem = v.parse(problemSchema, await res.json())
+    expect(res.status).toBe(400)
+    expect(problem.code).toBe('encodage_invalide')
+  })
+
+  it('415 names both forms in Accept-Post', async () => {
+    const res = await post('{}', 'text/plain')
+    expect(res.status).toBe(415)
+    expect(res.headers.get('accept-post')).toBe('application/json, text/csv')
+    await res.arrayBuffer()
+  })
+
+  it('refuses a key given twice rather than keeping the last: « "lignes":[] » after the real lines', async () => {
+    const text = JSON.stringify(budgetAvenant2).replace(/\}$/, ',"lignes":[]}')
+    const res = await post(text)
+    const problem = v.parse(problemSchema, await res.json())
+    expect(res.status).toBe(400)
+    expect(problem.code).toBe('json_invalide')
+    expect(problem.field).toBe('lignes')
+    expect(problem.detail).toBe(
+      'Clé « lignes » donnée deux fois à la racine du document : chaque clé d’un objet JSON ne se donne qu’une fois (la seconde valeur ne remplace pas la première en silence).'
+    )
+  })
+
+  it('refuses « "taille":2,"taille":4 » in the profile, naming its path', async () => {
+    const text = JSON.stringify(budgetAvenant2).replace('"taille":2', '"taille":2,"taille":4')
+    const res = await post(text)
+    const problem = v.parse(problemSchema, await res.json())
+    expect(res.status).toBe(400)
+    expect(problem.field).toBe('profil.taille')
+    expect(problem.detail).toContain('« taille » donnée deux fois en « profil.taille »')
+  })
+
+  it('answers 413 past the line limit, JSON or CSV, before checking', async () => {
+    const line = { compte: '6064', libelle: 'x', montant: '1.00' }
+    const many = { ...budgetAvenant2, lignes: Array.from({ length: 20_001 }, () => line) }
+    const res = await post(many)
+    const problem = v.parse(problemSchema, await res.json())
+    expect(res.status).toBe(413)
+    expect(problem.code).toBe('trop_de_lignes')
+    expect(problem.detail).toContain('20\u202f000 au plus')
   })
 })

@@ -46,7 +46,7 @@ describe('refus au format problem+json', () => {
       headers: { 'Content-Type': 'text/plain' },
       body: '{}',
     })
-    expect(res.headers.get('accept-post')).toBe('application/json')
+    expect(res.headers.get('accept-post')).toBe('application/json, text/csv')
     expect((await problemOf(res, 415)).field).toBe('Content-Type')
   })
 
