@@ -227,7 +227,9 @@ describe('runCheck', () => {
     }) as typeof globalThis.fetch
     const result = await runCheck(doc, { fetch, api: 'https://x/api/v1/' })
     expect(result.origin).toBe('local')
-    expect(result.note).toMatch(/injoignable/)
+    expect(result.note).toBe(
+      'Contrôle fait sur cet ordinateur : le service est injoignable (pas de réseau, ou service arrêté).'
+    )
     expect(result.report.totaux.charges).toBe('1000.00')
   })
 
@@ -257,9 +259,70 @@ describe('runCheck', () => {
         typeof body === 'string' ? new Response(body) : Response.json(body)) as typeof fetch
       const result = await runCheck(doc, { fetch: odd, api: 'https://x/api/v1/' })
       expect(result.origin).toBe('local')
-      expect(result.note).toBe('Réponse du service illisible : contrôle fait sur cet ordinateur.')
+      expect(result.note).toBe(
+        'Contrôle fait sur cet ordinateur : la réponse du service est illisible (ce n’est pas un rapport de contrôle).'
+      )
       expect(result.report.cpts).toBe('CPTS Essai')
       expect(result.report.totaux.charges).toBe('1000.00')
+    }
+  })
+
+  /** A budget of `n` lines with a split, as a large CPTS would write it. */
+  const big = (n: number) => ({
+    ...doc,
+    lignes: Array.from({ length: n }, (_, i) => ({
+      compte: '6226',
+      libelle: `Honoraires du cabinet d’expertise comptable, mission ${i + 1} de l’exercice`,
+      montant: '1200.00',
+      repartition: {
+        mode: 'montants' as const,
+        parts: [
+          { section: 'fonctionnement' as const, montant: '600.00' },
+          { section: 'hors_aci' as const, montant: '600.00' },
+        ],
+      },
+    })),
+  })
+
+  it('sends compact JSON: 2 500 lines stay under the service’s 1 Mio', async () => {
+    let sent = ''
+    const capture = (async (_url: unknown, init?: RequestInit) => {
+      sent = String(init?.body)
+      return Response.json(checkBudget(big(2500)))
+    }) as typeof globalThis.fetch
+    const result = await runCheck(big(2500), { fetch: capture, api: 'https://x/api/v1/' })
+    expect(result.origin).toBe('service')
+    expect(sent).not.toContain('\n')
+    expect(new TextEncoder().encode(sent).length).toBeLessThan(1024 * 1024)
+  })
+
+  it('checks here when the service refuses a budget too large (413), saying its size and the limit', async () => {
+    const tooLarge = (async () =>
+      Response.json(
+        {
+          title: 'Corps trop grand',
+          detail: 'Le corps de la requête dépasse 1048576 octets (1 Mio).',
+        },
+        { status: 413 }
+      )) as typeof globalThis.fetch
+    const result = await runCheck(big(7000), { fetch: tooLarge, api: 'https://x/api/v1/' })
+    expect(result.origin).toBe('local')
+    expect(result.note).toMatch(
+      /^Contrôle fait sur cet ordinateur : le service a refusé un budget de \d,\d Mio \(limite 1 Mio\)\.$/
+    )
+    expect(result.report.totaux.charges).toBe('8400000.00')
+  })
+
+  it('checks here, saying the status, when the service refuses otherwise or fails', async () => {
+    for (const [status, note] of [
+      [404, 'le service a refusé la demande (statut 404)'],
+      [429, 'le service a refusé la demande (statut 429)'],
+      [503, 'le service est en erreur (statut 503)'],
+    ] as const) {
+      const refusing = (async () => new Response('non', { status })) as typeof globalThis.fetch
+      const result = await runCheck(doc, { fetch: refusing, api: 'https://x/api/v1/' })
+      expect(result.origin).toBe('local')
+      expect(result.note).toBe(`Contrôle fait sur cet ordinateur : ${note}.`)
     }
   })
 })
