@@ -20,6 +20,46 @@ export function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === ''
 }
 
+/*
+ * Empty cells, the same on every platform. Excel for Windows passes an empty referenced cell as 0
+ * where Excel on the web passes null (office-js#4702, #5262), and on Windows nothing tells that
+ * 0 from a typed 0. So:
+ * - a number (a rate, an amount) from an empty cell reads as 0 everywhere, null and "" included;
+ * - a text or date argument (version, phase, prorata, sens, a mission of a list, a start date)
+ *   from an empty cell — null, "" or 0 — is absent, as if omitted;
+ * - only an omitted argument takes the default its help documents. Excel passes an omitted
+ *   argument as null; a range argument (a rate range) that is given always arrives as a matrix,
+ *   [[null]] or [[0]], so that omitting it and pointing at empty cells stay apart.
+ */
+
+/** Was a range argument omitted (null, nothing), rather than given as a range, empty or not? */
+export function isOmitted(value: unknown): boolean {
+  return value === null || value === undefined
+}
+
+/**
+ * One number from an argument, an empty cell read as 0 on every platform (null or "" as the web
+ * passes it, 0 as Windows does). Anything else is passed on for the core to judge.
+ */
+export function numberCell(value: unknown): unknown {
+  const one = single(value)
+  return isEmpty(one) ? 0 : one
+}
+
+/**
+ * Refuses a date before another of the same contract (a closing date before the signature):
+ * #VALEUR! with both dates in French, rather than a silent 0.
+ */
+export function notBefore(date: string, floor: string, argument: string, what: string): void {
+  if (date >= floor) return
+  const french = (iso: string) => iso.split('-').reverse().join('/')
+  throw new AciError(
+    'date_invalide',
+    `${argument} : ${what} du ${french(date)} antérieure à la signature du contrat (${french(floor)}) ; date postérieure à la signature attendue.`,
+    argument
+  )
+}
+
 /**
  * One value of an argument that has no numeric meaning (phase, version, a mission of a list).
  * Excel for Windows passes an empty cell as 0 where Excel on the web passes null

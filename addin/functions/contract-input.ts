@@ -9,7 +9,7 @@ import {
   parseMission,
   parseTaux,
 } from '../../shared'
-import { isEmpty, optional, single, versionRef } from '../excel/arguments'
+import { isEmpty, isOmitted, optional, single, versionRef } from '../excel/arguments'
 import { isoFromExcelSerial } from '../excel/dates'
 
 const YEARS = 5
@@ -21,7 +21,8 @@ function cellsOf(value: unknown): unknown[] {
 
 /** A date as Excel passes it (a serial from a date cell) or as text AAAA-MM-JJ. */
 export function dateArgument(value: unknown, argument: string): string {
-  const one = single(value)
+  // An empty cell is null on the web and 0 on Windows: both say « reçu vide ».
+  const one = optional(value)
   if (typeof one === 'number') return isoFromExcelSerial(one, argument)
   if (typeof one === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(one.trim())) return one.trim()
   throw new AciError(
@@ -33,7 +34,8 @@ export function dateArgument(value: unknown, argument: string): string {
 
 /** One taille, or five (one per contract year) from a range of five cells. */
 function tailleArgument(value: unknown): unknown {
-  const cells = cellsOf(value).filter((c) => !isEmpty(c))
+  // No taille is 0: the 0 of an empty cell on Windows is left out as the web's null is.
+  const cells = cellsOf(value).filter((c) => !isEmpty(c) && c !== 0)
   if (cells.length === 1) return cells[0]
   if (cells.length === YEARS) return cells
   throw new AciError(
@@ -49,17 +51,21 @@ function tauxText(value: unknown, argument: string): string {
 }
 
 /**
- * The rates: empty → 1 for every mission; one value → every mission; one per mission (a row or
- * a column as long as `missions`); or a range of one row per mission and five columns (one per
- * contract year). For the crisis mission, a rate of 1 means « crise reconnue » that year and 0
- * none: its variable part is all or nothing (notes-aci-rates §9.6).
+ * The rates: omitted → 1 for every mission (the documented default); one value → every mission;
+ * one per mission (a row or a column as long as `missions`); or a range of one row per mission
+ * and five columns (one per contract year). An empty cell of a given range is a rate of 0 on
+ * every platform (Windows passes it as 0, the web as null: see excel/arguments). For the crisis
+ * mission, a rate of 1 means « crise reconnue » that year and 0 none: its variable part is all
+ * or nothing (avenant 2 to the ACI CPTS, mission « crises sanitaires graves »).
  */
 function tauxPerMission(value: unknown, count: number): (unknown[] | unknown | undefined)[] {
-  const one = single(value)
-  if (value === undefined || isEmpty(one)) return Array.from({ length: count }, () => undefined)
-  if (!Array.isArray(value)) return Array.from({ length: count }, () => one)
-  const rows = value as unknown[][]
-  const width = rows[0]?.length ?? 0
+  if (isOmitted(value)) return Array.from({ length: count }, () => undefined)
+  const zero = (cell: unknown) => (isEmpty(cell) ? 0 : cell)
+  if (!Array.isArray(value)) return Array.from({ length: count }, () => zero(value))
+  const rows = (value as unknown[][]).map((row) => (Array.isArray(row) ? row.map(zero) : zero(row)))
+  const one = single(rows)
+  if (!Array.isArray(one)) return Array.from({ length: count }, () => one)
+  const width = (rows[0] as unknown[] | undefined)?.length ?? 0
   if (rows.length === count && width === YEARS) return rows
   const cells = rows.flat()
   if (cells.length === 1) return Array.from({ length: count }, () => cells[0])
@@ -99,7 +105,7 @@ export function contractOf(args: ContractArguments): Contract {
   const rates = tauxPerMission(args.taux, codes.length)
   const missions = codes.map(({ cell, debut }, i) => {
     const mission = parseMission(cell, 'missions')
-    if (debut === undefined || isEmpty(debut)) {
+    if (debut === undefined || isEmpty(debut) || debut === 0) {
       throw new AciError(
         'date_invalide',
         `debuts : date de démarrage attendue pour la mission ${mission}, à la même place que dans missions.`,

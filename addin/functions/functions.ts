@@ -5,7 +5,15 @@
 // Parameters are `unknown` (type "any") so that Excel hands over exactly what the cell holds and
 // the core can say what is wrong in French, rather than Excel answering a bare #VALEUR!.
 import * as core from '../../shared'
-import { cellsOf, codesOf, optional, single, versionRef } from '../excel/arguments'
+import {
+  cellsOf,
+  codesOf,
+  notBefore,
+  numberCell,
+  optional,
+  single,
+  versionRef,
+} from '../excel/arguments'
 import { contractOf, dateArgument } from './contract-input'
 import { toExcelError } from './excel-errors'
 import { baremeRows, echeancierRows, missionRows, versionRows } from './spill'
@@ -17,7 +25,7 @@ loadWithWorkbooks()
  * Financement annuel du fonctionnement de la communauté professionnelle, en euros.
  * @customfunction FONCTIONNEMENT
  * @param taille Taille de la CPTS, un entier de 1 à 4 (voir ACI.TAILLE).
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Montant annuel en euros, arrondi au centime.
  */
 export function fonctionnement(taille: unknown, version?: unknown): number {
@@ -33,8 +41,8 @@ export function fonctionnement(taille: unknown, version?: unknown): number {
  * @customfunction VARIABLE
  * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
  * @param taille Taille de la CPTS, un entier de 1 à 4.
- * @param taux Taux d’atteinte des objectifs, de 0 à 1 : 75 % ou 0,75.
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param taux Taux d’atteinte des objectifs, de 0 à 1 : 75 % ou 0,75 ; une cellule vide vaut 0 sur toutes les plateformes (Excel pour Windows la passe comme 0).
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Volet variable en euros, arrondi au centime.
  */
 export function variable(
@@ -45,7 +53,7 @@ export function variable(
 ): number {
   try {
     return core.toExcelNumber(
-      core.variable(single(mission), single(taille), single(taux), versionRef(version))
+      core.variable(single(mission), single(taille), numberCell(taux), versionRef(version))
     )
   } catch (error) {
     throw toExcelError(error)
@@ -57,8 +65,8 @@ export function variable(
  * @customfunction FIXE
  * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
  * @param taille Taille de la CPTS, un entier de 1 à 4.
- * @param phase Mission crise seulement : "rédaction" (1re rédaction du plan, par défaut) ou "mise à jour" du plan ; vide pour les autres missions.
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param phase Mission crise seulement : "rédaction" (1re rédaction du plan, par défaut : omis ou cellule vide) ou "mise à jour" du plan ; vide pour les autres missions.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Volet fixe en euros, arrondi au centime.
  */
 export function fixe(
@@ -81,7 +89,7 @@ export function fixe(
  * @customfunction ENVELOPPE
  * @param mission Code de la mission (acces, parcours, prevention, crise, qualite, accompagnement) ou son libellé.
  * @param taille Taille de la CPTS, un entier de 1 à 4.
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Enveloppe de la mission en euros (mission crise : année de 1re rédaction du plan).
  */
 export function enveloppe(mission: unknown, taille: unknown, version?: unknown): number {
@@ -113,7 +121,7 @@ export function taille(population: unknown): number {
  * @customfunction TOTAL
  * @param taille Taille de la CPTS, un entier de 1 à 4.
  * @param missions Plage ou liste de codes de missions (cellules vides ignorées) ; omis : toutes les missions du barème.
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Total annuel possible en euros (mission crise : année de 1re rédaction du plan).
  */
 export function total(taille: unknown, missions?: unknown[][], version?: unknown): number {
@@ -127,7 +135,7 @@ export function total(taille: unknown, missions?: unknown[][], version?: unknown
 /**
  * Barème complet d’une version, ligne par ligne, avec une ligne d’en-tête ; le résultat s’étend sur les cellules voisines.
  * @customfunction BAREME
- * @param version Version du barème (par exemple "aci-2019") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-2019") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Tableau : mission, ligne du barème, volet, phase et montant pour chaque taille.
  */
 export function bareme(version?: unknown): unknown[][] {
@@ -141,7 +149,7 @@ export function bareme(version?: unknown): unknown[][] {
 /**
  * Missions d’une version du barème : code, libellés, catégorie socle ou optionnelle ; le résultat s’étend sur les cellules voisines.
  * @customfunction MISSIONS
- * @param version Version du barème (par exemple "aci-2019") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-2019") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Tableau des missions avec une ligne d’en-tête.
  */
 export function missions(version?: unknown): unknown[][] {
@@ -172,9 +180,9 @@ export function versions(): unknown[][] {
  * @param taille Taille de la CPTS (1 à 4), ou cinq tailles, une par année de contrat.
  * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
  * @param debuts Plage des dates de démarrage, à la même place que les missions.
- * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
- * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe.
- * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; crise : 1 si crise reconnue, 0 sinon. Omis : 100 % ; cellule vide : 0 %, comme Excel pour Windows la passe.
+ * @param prorata "jours" (par défaut : omis ou cellule vide) ou "mois" : prorata de la première avance du volet fixe.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; omis ou cellule vide : celui en vigueur au début de chaque année de contrat.
  * @returns Tableau des versements avec une ligne d’en-tête et une ligne de total.
  */
 export function echeancier(
@@ -201,10 +209,10 @@ export function echeancier(
  * @param taille Taille de la CPTS (1 à 4), ou cinq tailles, une par année de contrat.
  * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
  * @param debuts Plage des dates de démarrage, à la même place que les missions.
- * @param cloture Date de clôture de l’exercice (par exemple le 31/12/2025).
- * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
- * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
- * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @param cloture Date de clôture de l’exercice (par exemple le 31/12/2025), au plus tôt le jour de la signature.
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; crise : 1 si crise reconnue, 0 sinon. Omis : 100 % ; cellule vide : 0 %, comme Excel pour Windows la passe.
+ * @param prorata "jours" (par défaut : omis ou cellule vide) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; omis ou cellule vide : celui en vigueur au début de chaque année de contrat.
  * @returns Montant en euros à porter au crédit du compte 487 à la clôture.
  */
 export function pca(
@@ -220,6 +228,7 @@ export function pca(
   try {
     const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
     const date = dateArgument(cloture, 'cloture')
+    notBefore(date, contract.signature, 'cloture', 'date de clôture')
     const repartition = contract.options.prorata
     return core.toExcelNumber(core.produitsConstatesDAvance(contract, date, { repartition }))
   } catch (error) {
@@ -235,10 +244,10 @@ export function pca(
  * @param missions Plage des codes des missions engagées (acces, parcours, prevention, crise…).
  * @param debuts Plage des dates de démarrage, à la même place que les missions.
  * @param debut Premier jour de l’exercice (par exemple le 01/01/2025).
- * @param fin Dernier jour de l’exercice (par exemple le 31/12/2025).
- * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; mission crise : 1 si une crise est reconnue, 0 sinon. Vide : 100 %.
- * @param prorata "jours" (par défaut) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
- * @param version Barème imposé pour tout le contrat (identifiant ou date) ; vide : celui en vigueur au début de chaque année de contrat.
+ * @param fin Dernier jour de l’exercice (par exemple le 31/12/2025), au plus tôt le jour de la signature.
+ * @param taux Taux d’atteinte (75 % ou 0,75) : un pour toutes, un par mission, ou une ligne de 5 par mission ; crise : 1 si crise reconnue, 0 sinon. Omis : 100 % ; cellule vide : 0 %, comme Excel pour Windows la passe.
+ * @param prorata "jours" (par défaut : omis ou cellule vide) ou "mois" : prorata de la première avance du volet fixe et répartition dans le temps.
+ * @param version Barème imposé pour tout le contrat (identifiant ou date) ; omis ou cellule vide : celui en vigueur au début de chaque année de contrat.
  * @returns Produits de l’exercice en euros, égaux au total des comptes 706 de la clôture.
  */
 export function produitsExercice(
@@ -255,6 +264,7 @@ export function produitsExercice(
   try {
     const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
     const exercice = { debut: dateArgument(debut, 'debut'), fin: dateArgument(fin, 'fin') }
+    notBefore(exercice.fin, contract.signature, 'fin', 'fin d’exercice')
     const repartition = contract.options.prorata
     const income = core.produitsAciExercice(contract, exercice, { repartition })
     return core.toExcelNumber(new core.Decimal(income.produitsAciExercice))
@@ -269,7 +279,7 @@ export function produitsExercice(
  * @param valeur Valeur observée, dans l’unité des seuils ; vide : pas d’observation, 0 €. Excel pour Windows passe une cellule vide comme 0 : en sens baisse, écrivez SI(ESTVIDE(cellule);0;ACI.PALIER(…)).
  * @param seuils Plage des seuils des paliers, par seuil croissant (pourcentages en % ou en points, comme la valeur).
  * @param montants Plage des montants des paliers en euros, à la même place que leurs seuils.
- * @param sens "hausse" (par défaut : atteint si la valeur est au moins le seuil) ou "baisse" (atteint si la valeur ne dépasse pas le seuil).
+ * @param sens "hausse" (par défaut, omis ou cellule vide : atteint si la valeur est au moins le seuil) ou "baisse" (atteint si la valeur ne dépasse pas le seuil).
  * @returns Montant gagné en euros.
  */
 export function palier(
@@ -294,7 +304,7 @@ export function palier(
  * @param taille Taille de la CPTS, un entier de 1 à 4.
  * @param montants Plage des montants gagnés par les indicateurs de la mission, en euros (cellules vides ignorées).
  * @param crise Mission crise seulement : VRAI si une crise sanitaire grave est reconnue par l’ARS dans l’année ; sinon le taux est 0.
- * @param version Version du barème (par exemple "aci-avenant-2") ou date ; vide : le barème en vigueur aujourd’hui.
+ * @param version Version du barème (par exemple "aci-avenant-2") ou date ; omis ou cellule vide : le barème en vigueur aujourd’hui.
  * @returns Taux d’atteinte de 0 à 1, à mettre au format pourcentage.
  */
 export function atteinte(

@@ -100,7 +100,6 @@ const CASES: readonly Case[] = [
     /75 % = 0,75/,
   ],
   ['taux en texte', () => aci.variable('acces', 2, 'beaucoup'), VALUE, 'taux', /« beaucoup »/],
-  ['taux vide', () => aci.variable('acces', 2, null, 'aci-2019'), VALUE, 'taux', /reçu vide/],
   ['taux booléen', () => aci.variable('acces', 2, true, 'aci-2019'), VALUE, 'taux', /reçu VRAI/],
   [
     'taux sur plusieurs cellules',
