@@ -772,6 +772,7 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     await expect
       .poll(async () => normal(await page.getByRole('status').first().textContent()))
       .toContain('Taux reportés dans le profil')
+    await screenshot(page, '11-indicateurs')
     await expectAccessible(page, 'indicateurs')
     await page.setViewportSize({ width: 350, height: 900 })
     try {
@@ -824,6 +825,7 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     expect(
       normal(await page.getByRole('region', { name: 'Plafond (PASS)' }).textContent())
     ).toContain('Chacun reste sous le seuil d’alerte')
+    await screenshot(page, '12-temps')
     await expectAccessible(page, 'temps')
     await page.setViewportSize({ width: 350, height: 900 })
     try {
