@@ -21,7 +21,7 @@ import type {
   RuleRow,
   RulesState,
 } from '../actions'
-import { failureNotice, messageOf, type Notice, type Outcome } from '../actions/notice'
+import type { Notice, Outcome } from '../actions/notice'
 import type { CheckResult } from '../check/run-check'
 import { draftOf, evaluateDraft, newDraft, type ProfileDraft } from '../profile/draft'
 import type { RateSourceState } from '../rates/rate-source'
@@ -41,6 +41,21 @@ import type { TimeTabState } from './TimePanel'
 const loadActions = () => import('../actions')
 const loadLater = () => import('./later')
 type Later = Awaited<ReturnType<typeof loadLater>>
+
+/**
+ * A failure said in the actions' own words (they list every bad cell of a sheet), taken from
+ * their file so that the first screen does not carry the budget sheet's reader; the plain message
+ * when that file is what could not be fetched.
+ */
+async function failureNotice(label: string, error: unknown): Promise<Notice> {
+  const actions = await loadActions().catch(() => null)
+  if (actions !== null) return actions.failureNotice(label, error)
+  return {
+    intent: 'error',
+    title: `${label} : échec`,
+    text: error instanceof Error ? error.message : String(error),
+  }
+}
 
 const useStyles = makeStyles({
   layout: {
@@ -109,6 +124,13 @@ export function App({ services }: { services: Services }) {
   const result = useMemo(() => evaluateDraft(draft, catalog), [draft, catalog])
   const [busy, setBusy] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  // A notice belongs to the tab it was given on: it shows there only.
+  const tabNow = useRef(tab)
+  tabNow.current = tab
+  const [noticeTab, setNoticeTab] = useState(tab)
+  useEffect(() => {
+    if (notice !== null) setNoticeTab(tabNow.current)
+  }, [notice])
   const [budgets, setBudgets] = useState<readonly BudgetRef[]>([])
   const [selected, setSelected] = useState<string | null>(null)
   const [check, setCheck] = useState<CheckResult | null>(null)
@@ -159,7 +181,7 @@ export function App({ services }: { services: Services }) {
   useEffect(() => {
     loadLater().then(
       (parts) => setLater(parts),
-      (error: unknown) => setNotice(failureNotice('Chargement du volet', error))
+      async (error: unknown) => setNotice(await failureNotice('Chargement du volet', error))
     )
     loadActions().then(async (actions) => {
       const [loaded, list] = await Promise.allSettled([
@@ -175,7 +197,7 @@ export function App({ services }: { services: Services }) {
         setNotice({
           intent: 'error',
           title: 'Lecture du classeur : échec',
-          text: `${messageOf(list.reason)} Les feuilles de budget apparaîtront à la prochaine action.`,
+          text: `${actions.messageOf(list.reason)} Les feuilles de budget apparaîtront à la prochaine action.`,
         })
       }
     })
@@ -194,7 +216,7 @@ export function App({ services }: { services: Services }) {
       apply(outcome)
       setNotice(outcome.notice)
     } catch (error) {
-      setNotice(failureNotice(label, error))
+      setNotice(await failureNotice(label, error))
     } finally {
       setBusy(null)
     }
@@ -209,12 +231,35 @@ export function App({ services }: { services: Services }) {
     )
   }
 
+  /** An imported profile that differs from the one typed, until the person replaces or keeps it. */
+  const [profileOffer, setProfileOffer] = useState<{
+    readonly file: string
+    readonly draft: ProfileDraft
+  } | null>(null)
+
   const importFile = (file: File) =>
     run(
       'Import',
-      async (a) => a.importBudget(withCatalog, { name: file.name, text: await file.text() }),
+      async (a) => {
+        const bytes = new Uint8Array(await file.arrayBuffer())
+        const outcome = await a.importBudget(withCatalog, { name: file.name, bytes })
+        const imported = draftOf(outcome.profil, outcome.table)
+        const untouched = newDraft(today, bundledCatalog().inForceOn(today))
+        const choice = a.profileChoice(draft, untouched, imported)
+        const said =
+          choice === 'take'
+            ? ' L’onglet Profil reprend le profil du fichier.'
+            : choice === 'ask'
+              ? ' Le profil saisi est gardé tant que vous ne le remplacez pas.'
+              : ''
+        const notice = outcome.notice && { ...outcome.notice, text: outcome.notice.text + said }
+        return { ...outcome, notice, choice, imported }
+      },
       (outcome) => {
-        setDraft(draftOf(outcome.profil, outcome.table))
+        if (outcome.choice === 'take') setDraft(outcome.imported)
+        setProfileOffer(
+          outcome.choice === 'ask' ? { file: file.name, draft: outcome.imported } : null
+        )
         showBudgets(outcome)
       }
     )
@@ -232,19 +277,19 @@ export function App({ services }: { services: Services }) {
       async (a) =>
         a.importActuals(withCatalog, {
           key: selected,
-          file: { name: file.name, text: await file.text() },
+          file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         }),
       (outcome) => showBudgets(outcome)
     )
 
-  const verify = () =>
+  const verify = (replace: boolean) =>
     run(
       'Contrôle',
       async (a) => {
         // The report shows as soon as it is known; the Contrôle sheet is written next.
         const checked = await a.checkBudgetSheet(withCatalog, { key: selected, budgets })
         setCheck(checked.check)
-        return a.writeCheckSheet(services, checked)
+        return a.writeCheckSheet(services, checked, { replace })
       },
       (outcome) => setControlSheet(outcome.controlSheet)
     )
@@ -279,7 +324,10 @@ export function App({ services }: { services: Services }) {
       .then((a) => a.ledgerRules({ ...services, catalog }, { key: selected }))
       .then(
         (state) => current && setRules({ ...state, key: selected }),
-        (error: unknown) => current && setNotice(failureNotice('Règles d’affectation', error))
+        async (error: unknown) => {
+          const said = await failureNotice('Règles d’affectation', error)
+          if (current) setNotice(said)
+        }
       )
     return () => {
       current = false
@@ -395,6 +443,13 @@ export function App({ services }: { services: Services }) {
             onImport={importFile}
             onExport={exportBudget}
             onImportActuals={importActuals}
+            profileOffer={
+              profileOffer && { file: profileOffer.file, nom: profileOffer.draft.nom || '—' }
+            }
+            onProfileOffer={(replace) => {
+              if (profileOffer !== null && replace) setDraft(profileOffer.draft)
+              setProfileOffer(null)
+            }}
           />
         )
       case 'controle':
@@ -571,11 +626,11 @@ export function App({ services }: { services: Services }) {
               </Tab>
             ))}
           </TabList>
-          {(busy !== null || notice !== null) &&
+          {(busy !== null || (notice !== null && noticeTab === tab)) &&
             (later === null ? (
               <Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>
             ) : (
-              <later.ActionStatus busy={busy} notice={notice} />
+              <later.ActionStatus busy={busy} notice={noticeTab === tab ? notice : null} />
             ))}
           {tab === 'profil' ? (
             <ProfilePanel
