@@ -838,6 +838,86 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     }
   })
 
+  it('lit trois budgets dans le portefeuille, écrit la feuille Portefeuille et le CERFA 12156', async () => {
+    await page.getByRole('tab', { name: 'Portefeuille', exact: true }).click()
+    const fixtureFile = (name: string) => ({
+      name: `${name}.json`,
+      mimeType: 'application/json',
+      buffer: readFileSync(join(ROOT, `tests/budget/fixtures/${name}.json`)),
+    })
+    await page
+      .getByLabel('Fichiers du portefeuille (dossiers JSON, budgets JSON ou CSV)')
+      .setInputFiles([
+        fixtureFile('cpts-taille-2-aci-avenant-2'),
+        fixtureFile('cpts-taille-2-aci-2019'),
+        {
+          name: 'notes.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{ "note": "pas un budget" }'),
+        },
+      ])
+    const grid = page.getByRole('table', { name: 'Feuille Portefeuille' })
+    await grid.waitFor()
+    const cells = normal(
+      (
+        await grid
+          .locator('input')
+          .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+      ).join(' | ')
+    )
+    expect(cells).toContain('CPTS des Deux Rives')
+    expect(cells).toContain('CPTS du Pays des Trois Vallées')
+    expect(normal(await grid.textContent()) + cells).toContain('notes.json')
+    const unread = page.getByRole('region', { name: /^Fichiers non lus/ })
+    expect(normal(await unread.textContent())).toContain('notes.json')
+    await expectAccessible(page, 'portefeuille')
+    await page.setViewportSize({ width: 350, height: 900 })
+    try {
+      // The pane as Excel shows it: without the preview, whose sheet tabs a browser adds beside it.
+      const width = await page.evaluate(() => {
+        const preview = document.querySelector<HTMLElement>('aside')
+        if (preview !== null) preview.style.display = 'none'
+        const measured = document.documentElement.scrollWidth
+        if (preview !== null) preview.style.display = ''
+        return measured
+      })
+      expect(width, 'page, onglet Portefeuille').toBeLessThanOrEqual(350)
+      await screenshot(page, '13-350px-portefeuille')
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+    }
+
+    await page.getByRole('tab', { name: 'Dossier', exact: true }).click()
+    await page
+      .getByRole('combobox', { name: 'Feuille de budget' })
+      .selectOption({ label: BUDGET_SHEET })
+    await page.getByRole('button', { name: /^Écrire les? CERFA/ }).click()
+    await page.getByRole('table', { name: 'Feuille CERFA 12156' }).waitFor()
+    await expect
+      .poll(async () => normal(await page.getByRole('status').first().textContent()))
+      .toMatch(/Formulaires? CERFA écrits?/)
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV du CERFA 12156' }).click()
+    expect((await downloading).suggestedFilename()).toMatch(
+      /^cerfa-12156-2026-.*-association\.csv$/
+    )
+    await page.setViewportSize({ width: 350, height: 900 })
+    try {
+      // The pane as Excel shows it: without the preview, whose sheet tabs a browser adds beside it.
+      const width = await page.evaluate(() => {
+        const preview = document.querySelector<HTMLElement>('aside')
+        if (preview !== null) preview.style.display = 'none'
+        const measured = document.documentElement.scrollWidth
+        if (preview !== null) preview.style.display = ''
+        return measured
+      })
+      expect(width, 'page, onglet Dossier avec les CERFA').toBeLessThanOrEqual(350)
+      await screenshot(page, '14-350px-cerfa')
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+    }
+  })
+
   it('n’a rien demandé hors de la boucle locale et n’a pas levé d’erreur', () => {
     console.log(`[e2e] requêtes externes refusées : ${external.join(', ') || 'aucune'}`)
     expect(pageErrors).toEqual([])

@@ -2,6 +2,7 @@
 import {
   Decimal,
   formatEuros,
+  formatPercent,
   frenchDate,
   type PortfolioDistribution,
   type PortfolioMission,
@@ -224,7 +225,9 @@ const errorRow = (e: PortfolioRowError): PlanCell[] => [
 export function portfolioSentence(s: PortfolioSummary): string {
   const money = (amount: string) => formatEuros(new Decimal(amount))
   const conso =
-    s.consommationPrevue === null ? '' : ` (${s.consommationPrevue.replace('.', ',')} %)`
+    s.consommationPrevue === null
+      ? ''
+      : ` (${formatPercent(new Decimal(s.consommationPrevue).div(100))} de l’enveloppe)`
   return `${s.cpts} CPTS comptées sur ${s.entrees} fichier(s) lu(s) ; ${s.erreurs} non lu(s), ${s.doublons} doublon(s). Enveloppe totale ${money(s.totalEnveloppe)} ; charges des sections ACI ${money(s.chargesSectionsAci)}${conso}.`
 }
 
@@ -249,7 +252,14 @@ export function portfolioSheetPlan(input: PortfolioSheetInput, names: NamesInUse
       `Fongibilité (scénario, non en vigueur) : charges des missions ${money(s.fongibilite.charges)} pour ${money(s.fongibilite.enveloppe)} d’enveloppes ; ${s.fongibilite.cptsEnDepassement} CPTS ont une mission en dépassement, dont ${s.fongibilite.cptsCouverts} couvertes par leurs missions prises ensemble.`,
     ],
     [
-      `Anomalies : ${s.anomalies.length === 0 ? 'aucune' : s.anomalies.map((a) => `${a.libelle} (${a.cpts} CPTS)`).join(' ; ')}.`,
+      `Anomalies : ${
+        s.anomalies.every((a) => a.cpts === 0)
+          ? 'aucune'
+          : s.anomalies
+              .filter((a) => a.cpts > 0)
+              .map((a) => `${a.libelle} (${a.cpts} CPTS)`)
+              .join(' ; ')
+      }.`,
     ],
     [s.methodeQuantiles],
     [s.regleDoublons],

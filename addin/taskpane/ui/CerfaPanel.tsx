@@ -1,5 +1,13 @@
 // Formulaires CERFA: the chosen budget sheet as the CERFA 12156 budget table (the association or one project) and, with actuals, the CERFA 15059 report, each on a new sheet and as a CSV to download.
-import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components'
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Subtitle2,
+} from '@fluentui/react-components'
 import { type Dispatch, type SetStateAction, useEffect, useId } from 'react'
 import type { Section } from '../../../shared'
 import type { ActionServices, CerfaChoices, CerfaForm, Outcome } from '../actions'
@@ -23,6 +31,12 @@ export interface CerfaTabState {
   readonly forms: readonly CerfaForm[]
 }
 
+// A native select is as wide as its longest option: held to the pane's width (350 px in Excel).
+const useStyles = makeStyles({
+  select: { minWidth: 0, maxWidth: '100%' },
+  native: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+})
+
 const EMPTY: CerfaTabState = { choices: null, perimetre: 'association', forms: [] }
 
 interface Props {
@@ -36,7 +50,7 @@ interface Props {
 }
 
 export function CerfaPanel(props: Props) {
-  const styles = usePanelStyles()
+  const styles = { ...usePanelStyles(), ...useStyles() }
   const hint = useId()
   const state = props.state ?? EMPTY
   const { onState, services, selected } = props
@@ -87,6 +101,8 @@ export function CerfaPanel(props: Props) {
       </Body1>
       <Field label="Périmètre du formulaire">
         <Select
+          className={styles.select}
+          select={{ className: styles.native }}
           value={perimetre}
           disabled={choices === null}
           onChange={(_, d) => onState((s) => ({ ...(s ?? EMPTY), perimetre: d.value }))}

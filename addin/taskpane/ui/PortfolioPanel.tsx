@@ -133,11 +133,13 @@ export function PortfolioPanel(props: Props) {
               Constats : {summary.constats.error} erreur(s), {summary.constats.warning}{' '}
               avertissement(s)
             </li>
-            {summary.anomalies.map((a) => (
-              <li key={a.code}>
-                {a.libelle} : {a.cpts} CPTS
-              </li>
-            ))}
+            {summary.anomalies
+              .filter((a) => a.cpts > 0)
+              .map((a) => (
+                <li key={a.code}>
+                  {a.libelle} : {a.cpts} CPTS
+                </li>
+              ))}
           </ul>
           {outcome.sheet !== null && (
             <Caption1>Détail dans la feuille « {outcome.sheet} ».</Caption1>
@@ -152,7 +154,10 @@ export function PortfolioPanel(props: Props) {
           <ul className={styles.list}>
             {outcome.unread.map((r) => (
               <li key={r.ligne}>
-                <strong>{r.fichier}</strong> : {r.message}
+                <strong>{r.fichier}</strong>
+                {r.message.startsWith(`${r.fichier} `)
+                  ? r.message.slice(r.fichier.length)
+                  : ` : ${r.message}`}
               </li>
             ))}
           </ul>
