@@ -235,10 +235,10 @@ describe('written to the in-memory workbook and read back', () => {
     const workbook = new MemoryWorkbook()
     await writeBudget(workbook, doc, table, TODAY)
     const report = checkBudget(doc)
-    const name = await writeControl(
+    const { sheet: name } = await writeControl(
       workbook,
       { report, origin: 'local', note: null },
-      'Budget 2025',
+      { sheet: 'Budget 2025' },
       TODAY
     )
     expect(name).toBe('Contrôle 2025')

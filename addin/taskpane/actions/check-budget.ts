@@ -9,6 +9,8 @@ export interface Checked {
   readonly check: CheckResult
   /** The budget sheet that was checked. */
   readonly budgetSheet: string
+  /** Its tables' key (`2026`, `2026_2`). */
+  readonly key: string
 }
 
 /** The check of the chosen budget sheet, to show at once; the Contrôle sheet is writeCheckSheet. */
@@ -19,7 +21,7 @@ export async function checkBudgetSheet(
   const key = chosen(input.key)
   const budgetSheet = input.budgets.find((b) => b.key === key)?.sheet ?? key
   const doc = await readBudgetSheet(services.workbook, key, services.catalog)
-  return { check: await runCheck(doc, services), budgetSheet }
+  return { check: await runCheck(doc, services), budgetSheet, key }
 }
 
 export interface CheckOutcome extends Outcome {
@@ -27,25 +29,50 @@ export interface CheckOutcome extends Outcome {
   readonly controlSheet: string
 }
 
-/** The report of a check written to a new `Contrôle <année>` sheet, and its counts said. */
+/** « 1 erreur », « 2 erreurs », « 0 avertissement »: French counts (zero and one singular). */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${n} ${n > 1 ? plural : singular}`
+}
+
+/**
+ * The report of a check written to a `Contrôle <année>` sheet, and its counts said. `replace`:
+ * the Contrôle sheet an earlier check of this budget wrote is replaced (found by its tables'
+ * key, never a sheet of the person's); otherwise, or when there is none, a new sheet is added.
+ */
 export async function writeCheckSheet(
   services: PaneServices,
-  checked: Checked
+  checked: Checked,
+  options: { readonly replace?: boolean } = {}
 ): Promise<CheckOutcome> {
   const { check } = checked
-  const controlSheet = await writeControl(
+  const written = await writeControl(
     services.workbook,
     check,
-    checked.budgetSheet,
-    services.today()
+    { sheet: checked.budgetSheet, key: checked.key },
+    services.today(),
+    options
   )
   const c = check.report.counts
+  const counts = [
+    countOf(c.error, 'erreur', 'erreurs'),
+    countOf(c.warning, 'avertissement', 'avertissements'),
+    countOf(c.info, 'information', 'informations'),
+  ].join(', ')
+  const where =
+    written.replaced === null
+      ? `rapport dans la nouvelle feuille « ${written.sheet} »`
+      : `rapport dans « ${written.sheet} », qui remplace le contrôle précédent de ce budget`
   return {
-    controlSheet,
+    controlSheet: written.sheet,
     notice: {
       intent: c.error > 0 ? 'error' : c.warning > 0 ? 'info' : 'success',
-      title: 'Budget vérifié',
-      text: `${c.error} erreur(s), ${c.warning} avertissement(s), ${c.info} information(s) ; rapport dans « ${controlSheet} ».`,
+      title:
+        c.error > 0
+          ? 'Budget à corriger'
+          : c.warning > 0
+            ? 'Budget vérifié, avec des avertissements'
+            : 'Budget vérifié',
+      text: `${counts} ; ${where}.`,
     },
   }
 }

@@ -1,9 +1,9 @@
-// Import du réalisé: the actual amounts of a CSV merged into a budget sheet, written to a new sheet (the original stays as it is).
+// Import du réalisé: the actual amounts of a CSV (read from its bytes in its encoding) merged into a budget sheet, written to a new sheet (the original stays as it is).
 import { actualsFromCsv, tableOf } from '../../../shared'
 import { readBudgetSheet, writeBudget } from '../sheets/budget-workbook'
 import { type BudgetList, budgetList } from './budget-list'
 import { chosen } from './export-budget'
-import type { PickedFile } from './import-budget'
+import { type PickedFile, textOf } from './import-budget'
 import type { Outcome } from './notice'
 import type { ActionServices } from './services'
 
@@ -12,7 +12,8 @@ export async function importActuals(
   input: { readonly key: string | null; readonly file: PickedFile }
 ): Promise<Outcome & BudgetList> {
   const budget = await readBudgetSheet(services.workbook, chosen(input.key), services.catalog)
-  const doc = actualsFromCsv(input.file.text, budget)
+  const { text, encodage } = textOf(input.file)
+  const doc = actualsFromCsv(text, budget)
   const table = tableOf(doc.profil, { catalog: services.catalog })
   const ref = await writeBudget(services.workbook, doc, table, services.today())
   return {
@@ -20,7 +21,7 @@ export async function importActuals(
     notice: {
       intent: 'success',
       title: `Réalisé de « ${input.file.name} » importé`,
-      text: `Budget et réalisé écrits dans la nouvelle feuille « ${ref.sheet} » ; la feuille d’origine n’est pas modifiée.`,
+      text: `Budget et réalisé écrits dans la nouvelle feuille « ${ref.sheet} »${encodage === null ? '' : ` (fichier lu en ${encodage})`} ; la feuille d’origine n’est pas modifiée.`,
     },
   }
 }

@@ -1,20 +1,35 @@
-// Import: a budget file (JSON, or CSV as French Excel saves it) becomes a new budget sheet, and its profile the pane's.
+// Import: a budget file (JSON, or CSV as French Excel saves it, read from its bytes in the encoding it is in) becomes a new budget sheet; its profile is offered to the Profil tab, never forced on it.
 import {
   type BudgetProfil,
   budgetFromCsv,
   budgetFromJson,
+  decodeText,
+  encodageLabel,
   type RateTable,
   tableOf,
 } from '../../../shared'
+import type { ProfileDraft } from '../profile/draft'
 import { writeBudget } from '../sheets/budget-workbook'
 import { type BudgetList, budgetList } from './budget-list'
 import type { Outcome } from './notice'
 import type { ActionServices } from './services'
 
-/** A file the person picked: its name (.csv or .json) and its text. */
-export interface PickedFile {
-  readonly name: string
+/**
+ * A file the person picked: its name (.csv or .json) and its bytes, as the file chooser gives
+ * them (`file.arrayBuffer()`); or text already decoded (a test, a file made by the pane).
+ */
+export type PickedFile =
+  | { readonly name: string; readonly bytes: Uint8Array }
+  | { readonly name: string; readonly text: string }
+
+/** The file's text, and the encoding it was read in (« Windows-1252 »), null for text given as such. */
+export function textOf(file: PickedFile): {
   readonly text: string
+  readonly encodage: string | null
+} {
+  if ('text' in file) return { text: file.text, encodage: null }
+  const decoded = decodeText(file.bytes)
+  return { text: decoded.text, encodage: encodageLabel(decoded.encodage) }
 }
 
 export interface ImportOutcome extends Outcome, BudgetList {
@@ -27,11 +42,11 @@ export async function importBudget(
   services: ActionServices,
   file: PickedFile
 ): Promise<ImportOutcome> {
-  const doc = file.name.toLowerCase().endsWith('.csv')
-    ? budgetFromCsv(file.text)
-    : budgetFromJson(file.text)
+  const { text, encodage } = textOf(file)
+  const doc = file.name.toLowerCase().endsWith('.csv') ? budgetFromCsv(text) : budgetFromJson(text)
   const table = tableOf(doc.profil, { catalog: services.catalog })
   const ref = await writeBudget(services.workbook, doc, table, services.today())
+  const read = encodage === null ? '' : ` (lu en ${encodage})`
   return {
     ...(await budgetList(services, { wanted: ref.key })),
     profil: doc.profil,
@@ -39,7 +54,23 @@ export async function importBudget(
     notice: {
       intent: 'success',
       title: `« ${file.name} » importé`,
-      text: `${doc.lignes.length} lignes écrites dans la nouvelle feuille « ${ref.sheet} ».`,
+      text: `${doc.lignes.length} lignes écrites dans la nouvelle feuille « ${ref.sheet} »${read}.`,
     },
   }
+}
+
+/**
+ * What to do with an imported profile beside the one in the Profil tab: nothing when they are
+ * the same, take it when the tab holds only what the pane put there (`untouched`), and ask
+ * otherwise: what the person typed is never dropped without saying so.
+ */
+export function profileChoice(
+  current: ProfileDraft,
+  untouched: ProfileDraft,
+  imported: ProfileDraft
+): 'same' | 'take' | 'ask' {
+  const same = (a: ProfileDraft, b: ProfileDraft) => JSON.stringify(a) === JSON.stringify(b)
+  if (same(current, imported)) return 'same'
+  if (same(current, untouched)) return 'take'
+  return 'ask'
 }

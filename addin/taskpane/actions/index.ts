@@ -12,6 +12,7 @@ export {
   type Checked,
   type CheckOutcome,
   checkBudgetSheet,
+  countOf,
   writeCheckSheet,
 } from './check-budget'
 export { type ContractChoices, type ContractView, contractView } from './contract-view'
@@ -25,7 +26,12 @@ export {
 export { type ExportFormat, exportBudget, type FileToSave } from './export-budget'
 export { generateBudget } from './generate-budget'
 export { importActuals } from './import-actuals'
-export { type ImportOutcome, importBudget, type PickedFile } from './import-budget'
+export {
+  type ImportOutcome,
+  importBudget,
+  type PickedFile,
+  profileChoice,
+} from './import-budget'
 export {
   type ImportedLedger,
   importLedger,

@@ -4,7 +4,7 @@ import type { CheckResult } from '../check/run-check'
 import type { Workbook } from '../workbook/workbook'
 import { budgetSheetPlan } from './budget-plan'
 import { readBudget } from './budget-read'
-import { controlSheetPlan } from './control-plan'
+import { CONTROL_PREFIXES, controlSheetPlan } from './control-plan'
 import { TABLE_PREFIXES, tableNames } from './layout'
 
 export interface BudgetRef {
@@ -61,13 +61,48 @@ export async function readBudgetSheet(
   return readBudget(profil, enveloppes, budget, catalog)
 }
 
+/**
+ * The Contrôle sheet written from this budget by an earlier check, or null: the sheet holding
+ * both `Controle_<clé>` and `Constats_<clé>` of the budget's key, its sections table under the
+ * headers the pane writes. A sheet of the person's never matches.
+ */
+export async function controlSheetOf(workbook: Workbook, key: string): Promise<string | null> {
+  const tables = await workbook.listTables()
+  const find = (prefix: string) =>
+    tables.find((t) => t.name.toLowerCase() === `${prefix}_${key}`.toLowerCase())
+  const [sections, findings] = CONTROL_PREFIXES.map(find)
+  if (sections === undefined || findings === undefined || sections.sheet !== findings.sheet) {
+    return null
+  }
+  const [read] = await workbook.readTables([sections.name])
+  const headers = read?.headers.slice(0, 3) ?? []
+  return headers.join('|') === 'Section|Enveloppe|Charges prévues' ? sections.sheet : null
+}
+
 export async function writeControl(
   workbook: Workbook,
   result: CheckResult,
-  budgetSheet: string,
-  today: string
-): Promise<string> {
-  return workbook.addSheet((names) =>
-    controlSheetPlan({ report: result.report, origin: result.origin, budgetSheet, today }, names)
+  budget: { readonly sheet: string; readonly key?: string },
+  today: string,
+  options: { readonly replace?: boolean } = {}
+): Promise<{ readonly sheet: string; readonly replaced: string | null }> {
+  const replaced =
+    options.replace === true && budget.key !== undefined
+      ? await controlSheetOf(workbook, budget.key)
+      : null
+  const sheet = await workbook.addSheet(
+    (names) =>
+      controlSheetPlan(
+        {
+          report: result.report,
+          origin: result.origin,
+          budgetSheet: budget.sheet,
+          ...(budget.key === undefined ? {} : { budgetKey: budget.key }),
+          today,
+        },
+        names
+      ),
+    replaced === null ? {} : { replacing: replaced }
   )
+  return { sheet, replaced }
 }

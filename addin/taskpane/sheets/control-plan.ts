@@ -23,13 +23,32 @@ export interface ControlSheetInput {
   readonly origin: CheckOrigin
   /** The budget sheet that was checked. */
   readonly budgetSheet: string
+  /**
+   * The checked budget's table key (`2026`, `2026_2`): the control tables take it
+   * (`Controle_2026_2`), which is how the pane finds this budget's Contrôle sheet again.
+   */
+  readonly budgetKey?: string
   readonly today: string
 }
+
+/** The key of a Contrôle sheet's tables: the budget's own, or `2026_c2`… beside a sheet kept. */
+export function controlKey(budgetKey: string, tables: readonly string[]): string {
+  const used = new Set(tables.map((t) => t.toLowerCase()))
+  const free = (key: string) =>
+    CONTROL_PREFIXES.every((p) => !used.has(`${p}_${key}`.toLowerCase()))
+  if (free(budgetKey)) return budgetKey
+  for (let n = 2; ; n++) if (free(`${budgetKey}_c${n}`)) return `${budgetKey}_c${n}`
+}
+
+export const CONTROL_PREFIXES = ['Controle', 'Constats'] as const
 
 export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): SheetPlan {
   const { report } = input
   const year = report.exercice.debut.slice(0, 4)
-  const key = freeTableKey(['Controle', 'Constats'], year, names.tables)
+  const key =
+    input.budgetKey === undefined
+      ? freeTableKey(CONTROL_PREFIXES, year, names.tables)
+      : controlKey(input.budgetKey, names.tables)
   const sheetName = freeSheetName(`Contrôle ${year}`, names.sheets)
   const bareme = report.references.bareme
   const plan = report.references.planComptable

@@ -4,6 +4,10 @@ import {
   Button,
   Caption1,
   Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   makeStyles,
   Select,
   Subtitle2,
@@ -27,6 +31,9 @@ interface Props {
   readonly onImport: (file: File) => void
   readonly onExport: (format: 'json' | 'csv') => void
   readonly onImportActuals: (file: File) => void
+  /** An imported profile that differs from the one typed: the person replaces it or keeps theirs. */
+  readonly profileOffer?: { readonly file: string; readonly nom: string } | null
+  readonly onProfileOffer?: (replace: boolean) => void
 }
 
 export function BudgetPanel(props: Props) {
@@ -64,6 +71,21 @@ export function BudgetPanel(props: Props) {
           Un fichier JSON ou CSV (séparateur point-virgule, virgule décimale, comme Excel
           l’enregistre) devient une nouvelle feuille de budget, avec son profil.
         </Body1>
+        {props.profileOffer != null && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>
+                Profil importé de « {props.profileOffer.file} » : remplacer le profil saisi ?
+              </MessageBarTitle>
+              Le fichier porte le profil de « {props.profileOffer.nom} » ; l’onglet Profil garde
+              celui que vous avez saisi tant que vous ne le remplacez pas.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => props.onProfileOffer?.(true)}>Remplacer</Button>
+              <Button onClick={() => props.onProfileOffer?.(false)}>Garder</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <FilePicker
           label="Fichier de budget à importer (JSON ou CSV)"
           accept=".json,.csv,application/json,text/csv"

@@ -4,25 +4,23 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components'
+import { useState } from 'react'
 import {
   type BudgetReport,
   Decimal,
   formatEuros,
+  type SectionReport,
   type Severity,
   type Status,
+  sectionLabel,
 } from '../../../shared'
 import { sectionsShown } from '../check/report'
 import type { CheckResult } from '../check/run-check'
@@ -31,11 +29,35 @@ import { ORIGIN_LABELS, SEVERITY_LABELS } from '../wording'
 import { BudgetChoice } from './BudgetPanel'
 import { usePanelStyles } from './panel-styles'
 
+// Each section is a small block (its name and status on one line, its amounts under it as
+// term/value pairs): it fits a task pane 320 pixels wide, where a table of five columns does not.
 const useStyles = makeStyles({
-  // Columns as wide as their content: the pane is narrow, amounts never wrap.
-  table: { tableLayout: 'auto' },
   badge: { whiteSpace: 'nowrap' },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  sections: { listStyle: 'none', margin: 0, padding: 0 },
+  sectionItem: {
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  sectionHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  amounts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    '& dt': { color: tokens.colorNeutralForeground2 },
+    '& dd': { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  },
+  code: { color: tokens.colorNeutralForeground3 },
 })
 
 const INTENT: Readonly<Record<Severity, 'error' | 'warning' | 'info'>> = {
@@ -70,13 +92,15 @@ interface Props {
   readonly selected: string | null
   readonly onSelect: (key: string) => void
   readonly busy: boolean
-  readonly onCheck: () => void
+  /** `replace`: the Contrôle sheet written from this budget before is replaced, not added to. */
+  readonly onCheck: (replace: boolean) => void
   readonly result: CheckResult | null
   readonly controlSheet: string | null
 }
 
 export function CheckPanel(props: Props) {
   const styles = { ...usePanelStyles(), ...useStyles() }
+  const [replace, setReplace] = useState(true)
   return (
     <div className={styles.panel}>
       <section className={styles.section} aria-labelledby="aci-verifier">
@@ -84,11 +108,16 @@ export function CheckPanel(props: Props) {
           Vérifier un budget
         </Subtitle2>
         <BudgetChoice budgets={props.budgets} selected={props.selected} onSelect={props.onSelect} />
+        <Checkbox
+          checked={replace}
+          onChange={(_, d) => setReplace(d.checked === true)}
+          label="Remplacer la feuille Contrôle écrite pour ce budget lors d’une vérification précédente"
+        />
         <div>
           <Button
             appearance="primary"
             disabled={props.selected === null || props.busy}
-            onClick={props.onCheck}
+            onClick={() => props.onCheck(replace)}
           >
             Vérifier le budget
           </Button>
@@ -105,11 +134,10 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
   const actuals = report.totaux.realise !== undefined
   return (
     <>
-      <MessageBar intent={result.origin === 'service' ? 'success' : 'info'}>
+      <MessageBar intent={result.origin === 'service' ? 'success' : 'info'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Contrôle effectué {ORIGIN_LABELS[result.origin]}</MessageBarTitle>
-          {result.origin === 'local' ? 'Le service n’a pas répondu. ' : ''}Barème{' '}
-          {report.references.bareme.id}
+          {result.note === null ? '' : `${result.note} `}Barème {report.references.bareme.id}
           {controlSheet === null ? '' : ` · rapport écrit dans la feuille « ${controlSheet} »`}.
         </MessageBarBody>
       </MessageBar>
@@ -117,47 +145,11 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
         <Subtitle2 as="h2" id="aci-sections">
           Sections
         </Subtitle2>
-        <Table size="small" className={styles.table} aria-labelledby="aci-sections">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Section</TableHeaderCell>
-              <TableHeaderCell className={styles.amountHeader}>Enveloppe</TableHeaderCell>
-              <TableHeaderCell className={styles.amountHeader}>Charges</TableHeaderCell>
-              {actuals && (
-                <TableHeaderCell className={styles.amountHeader}>Réalisé</TableHeaderCell>
-              )}
-              <TableHeaderCell>Statut</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {sectionsShown(report).map((s) => (
-              <TableRow key={s.section}>
-                <TableCell>{s.label}</TableCell>
-                <TableCell className={styles.amount}>
-                  {s.enveloppe === null ? '—' : formatEuros(new Decimal(s.enveloppe))}
-                </TableCell>
-                <TableCell className={styles.amount}>
-                  {formatEuros(new Decimal(s.charges))}
-                </TableCell>
-                <TableCell>
-                  <Badge
-                    className={styles.badge}
-                    appearance="tint"
-                    color={STATUS_COLOR[s.status]}
-                    title={s.statusLabel}
-                  >
-                    {STATUS_WORDS[s.status]}
-                  </Badge>
-                  {s.difference !== null && (
-                    <Caption1 block className={styles.amount}>
-                      {formatEuros(new Decimal(s.difference))}
-                    </Caption1>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ul className={styles.sections} aria-labelledby="aci-sections">
+          {sectionsShown(report).map((s) => (
+            <SectionItem key={s.section} s={s} actuals={actuals} />
+          ))}
+        </ul>
         <Body1>
           Total des charges {formatEuros(new Decimal(report.totaux.charges))} pour une enveloppe de{' '}
           {formatEuros(new Decimal(report.totaux.enveloppe))} : {report.totaux.statusLabel}.
@@ -197,10 +189,14 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
                 >
                   <MessageBarBody>
                     <MessageBarTitle>
-                      {SEVERITY_LABELS[severity]} · {f.code}
+                      {SEVERITY_LABELS[severity]}
+                      {f.section === null ? '' : ` · ${sectionLabel(f.section)}`}
                     </MessageBarTitle>
                     {f.message}
                     <Caption1 block>Source : {f.source}</Caption1>
+                    <Caption1 block className={styles.code}>
+                      Code du constat : {f.code}
+                    </Caption1>
                   </MessageBarBody>
                 </MessageBar>
               ))}
@@ -209,5 +205,44 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
         })}
       </section>
     </>
+  )
+}
+
+/** One section: its name and status badge, then its amounts as term and value. */
+function SectionItem({ s, actuals }: { s: SectionReport; actuals: boolean }) {
+  const styles = { ...usePanelStyles(), ...useStyles() }
+  const euros = (amount: string) => formatEuros(new Decimal(amount))
+  return (
+    <li className={styles.sectionItem} aria-label={`${s.label} : ${s.statusLabel}`}>
+      <div className={styles.sectionHead}>
+        <span>{s.label}</span>
+        <Badge
+          className={styles.badge}
+          appearance="tint"
+          color={STATUS_COLOR[s.status]}
+          title={s.statusLabel}
+        >
+          {STATUS_WORDS[s.status]}
+        </Badge>
+      </div>
+      <dl className={styles.amounts}>
+        <dt>Enveloppe</dt>
+        <dd>{s.enveloppe === null ? '—' : euros(s.enveloppe)}</dd>
+        <dt>Charges prévues</dt>
+        <dd>{euros(s.charges)}</dd>
+        {s.difference !== null && (
+          <>
+            <dt>Écart</dt>
+            <dd>{euros(s.difference)}</dd>
+          </>
+        )}
+        {actuals && (
+          <>
+            <dt>Réalisé</dt>
+            <dd>{s.realise === undefined ? '—' : euros(s.realise.charges)}</dd>
+          </>
+        )}
+      </dl>
+    </li>
   )
 }

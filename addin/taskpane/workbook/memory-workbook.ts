@@ -9,7 +9,7 @@ import {
   shownValue,
   tableExtent,
 } from './plan'
-import type { NamesInUse, TableData, TableRef, Workbook } from './workbook'
+import type { AddSheetOptions, NamesInUse, TableData, TableRef, Workbook } from './workbook'
 
 /** A sheet as written: its plan (for the preview) and its cells, which the preview can edit. */
 export interface MemorySheet {
@@ -62,15 +62,20 @@ export class MemoryWorkbook implements Workbook {
     for (const listener of this.listeners) listener()
   }
 
-  private names(): NamesInUse {
+  private names(except?: string): NamesInUse {
+    const kept = this.sheets.filter((s) => s.name !== except)
     return {
-      sheets: this.sheets.map((s) => s.name),
-      tables: this.sheets.flatMap((s) => s.plan.tables.map((t) => t.name)),
+      sheets: kept.map((s) => s.name),
+      tables: kept.flatMap((s) => s.plan.tables.map((t) => t.name)),
     }
   }
 
-  async addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string> {
-    const names = this.names()
+  async addSheet(
+    build: (names: NamesInUse) => SheetPlan,
+    options: AddSheetOptions = {}
+  ): Promise<string> {
+    const replaced = this.sheets.findIndex((s) => s.name === options.replacing)
+    const names = this.names(replaced < 0 ? undefined : options.replacing)
     const plan = build(names)
     checkNamesFree(plan, names)
     const cells = new Map<string, PlanCell>()
@@ -93,7 +98,8 @@ export class MemoryWorkbook implements Workbook {
         })
       })
     }
-    this.sheets.push({ name: plan.name, plan, cells })
+    if (replaced < 0) this.sheets.push({ name: plan.name, plan, cells })
+    else this.sheets.splice(replaced, 1, { name: plan.name, plan, cells })
     this.changed()
     return plan.name
   }

@@ -14,7 +14,7 @@ import {
   type TablePlan,
   type ValidationPlan,
 } from './plan'
-import type { NamesInUse, TableData, TableRef, Workbook } from './workbook'
+import type { AddSheetOptions, NamesInUse, TableData, TableRef, Workbook } from './workbook'
 
 /** What `Excel.run` is: a batch run against a fresh request context. Tests pass a stand-in. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>
@@ -304,23 +304,34 @@ export class OfficeWorkbook implements Workbook {
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
 
   /** Round trip 1 reads the names in use; round trip 2 adds the sheet and writes all of it. */
-  addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string> {
+  addSheet(
+    build: (names: NamesInUse) => SheetPlan,
+    options: AddSheetOptions = {}
+  ): Promise<string> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets
       const tables = context.workbook.tables
-      worksheets.load('items/name')
-      tables.load('items/name')
+      worksheets.load(options.replacing === undefined ? 'items/name' : 'items/name,items/position')
+      tables.load(
+        options.replacing === undefined ? 'items/name' : 'items/name,items/worksheet/name'
+      )
       await context.sync()
 
+      const replaced = worksheets.items.find((s) => s.name === options.replacing)
       const names: NamesInUse = {
-        sheets: worksheets.items.map((s) => s.name),
-        tables: tables.items.map((t) => t.name),
+        sheets: worksheets.items.filter((s) => s !== replaced).map((s) => s.name),
+        tables: tables.items
+          .filter((t) => replaced === undefined || t.worksheet.name !== replaced.name)
+          .map((t) => t.name),
       }
       const plan = build(names)
       checkNamesFree(plan, names)
       checkPlan(plan)
 
+      // The replaced sheet goes first in the same batch: its name and tables are free for the plan.
+      replaced?.delete()
       const sheet = worksheets.add(plan.name)
+      if (replaced !== undefined) sheet.position = replaced.position
       writeSheet(sheet, plan)
       // Frozen once the sheet is active: freezing an inactive sheet confuses Excel about which
       // sheet is active (office-js#3148).

@@ -18,15 +18,25 @@ export interface TableRef {
   readonly sheet: string
 }
 
+export interface AddSheetOptions {
+  /**
+   * A sheet the pane wrote before and the person agreed to replace (a Contrôle sheet of the same
+   * budget): it is deleted in the same batch, its name and tables are free for the new plan, and
+   * the new sheet takes its place among the tabs.
+   */
+  readonly replacing?: string
+}
+
 export interface Workbook {
   /** `excel`: a real workbook through Office.js; `memoire`: the preview outside Excel. */
   readonly host: 'excel' | 'memoire'
   /**
    * Adds a sheet and writes it. `build` receives the names in use and returns the plan, so the
    * plan can pick free names; no existing sheet or cell is ever written to. Returns the sheet's
-   * name. Excel: two round trips (`context.sync`), whatever the size of the plan.
+   * name. Excel: two round trips (`context.sync`), whatever the size of the plan. Only a sheet
+   * named in `options.replacing` is ever removed.
    */
-  addSheet(build: (names: NamesInUse) => SheetPlan): Promise<string>
+  addSheet(build: (names: NamesInUse) => SheetPlan, options?: AddSheetOptions): Promise<string>
   /** Every table of the workbook with its sheet. One round trip. */
   listTables(): Promise<readonly TableRef[]>
   /** These tables' headers and bodies; a name not found gives null. At most two round trips. */

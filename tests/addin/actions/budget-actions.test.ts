@@ -5,9 +5,12 @@ import {
   generateBudget,
   importActuals,
   importBudget,
+  profileChoice,
 } from '../../../addin/taskpane/actions'
+import { draftOf, newDraft } from '../../../addin/taskpane/profile/draft'
 import { readBudgetSheet } from '../../../addin/taskpane/sheets/budget-workbook'
 import { budgetFromJson, budgetToCsv, budgetToJson, bundledCatalog } from '../../../shared'
+import { windows1252 } from '../fixtures/small-fec'
 import { fixture, fixtureText, servicesOf } from '../support/action-services'
 
 const avenant2 = () => fixture('cpts-taille-2-aci-avenant-2')
@@ -67,12 +70,48 @@ describe('importBudget', () => {
     expect(back.lignes[0]).toMatchObject({ compte: '6411', montant: '42000.00' })
   })
 
+  it('reads a CSV saved by French Excel in Windows-1252 from its bytes, and says the encoding', async () => {
+    const services = servicesOf()
+    const doc = fixture('cpts-taille-2-aci-2019')
+    const csv = budgetToCsv(doc).replace(/^\ufeff/, '')
+    expect(csv).toContain('barème')
+    const outcome = await importBudget(services, { name: 'budget.csv', bytes: windows1252(csv) })
+    expect(outcome.notice?.text).toBe(
+      `${doc.lignes.length} lignes écrites dans la nouvelle feuille « Budget ${doc.profil.exercice.debut.slice(0, 4)} » (lu en Windows-1252).`
+    )
+    expect(outcome.profil.nom).toBe(doc.profil.nom)
+    expect(outcome.profil.nom).toContain('Vallée')
+    // The same file in UTF-8 with its BOM, as the pane exports it.
+    const utf8 = await importBudget(servicesOf(), {
+      name: 'budget.csv',
+      bytes: new TextEncoder().encode(budgetToCsv(doc)),
+    })
+    expect(utf8.notice?.text).toMatch(/\(lu en UTF-8 avec BOM\)\.$/)
+    expect(utf8.profil).toEqual(outcome.profil)
+  })
+
   it('the rate table follows the version the profile names', async () => {
     const old = fixture('cpts-taille-2-aci-2019')
     const outcome = await importBudget(servicesOf(), { name: 'x.json', text: budgetToJson(old) })
     expect(outcome.table.id).toBe(
       old.profil.version ?? bundledCatalog().inForceOn(old.profil.signature).id
     )
+  })
+})
+
+describe('profileChoice', () => {
+  const table = bundledCatalog().byVersionId('aci-avenant-2')
+  const untouched = newDraft('2026-11-23', table)
+  const imported = draftOf(avenant2().profil, table)
+
+  it('takes the imported profile only when the tab holds nothing typed', () => {
+    expect(profileChoice(untouched, untouched, imported)).toBe('take')
+    expect(profileChoice(imported, untouched, imported)).toBe('same')
+  })
+
+  it('asks before replacing a profile the person typed', () => {
+    const typed = { ...untouched, nom: 'CPTS du Pays de Sèvre et Loire', population: '62 000' }
+    expect(profileChoice(typed, untouched, imported)).toBe('ask')
   })
 })
 
@@ -122,5 +161,21 @@ describe('importActuals', () => {
     expect(merged.lignes[0]?.realise).toBe('40500.00')
     const original = await readBudgetSheet(services.workbook, selected as string)
     expect(original.lignes[0]?.realise).toBeUndefined()
+  })
+
+  it('reads an actuals CSV saved in Windows-1252 from its bytes: « Libellé » is a known column', async () => {
+    const services = servicesOf()
+    const { selected } = await importBudget(services, {
+      name: 'b.json',
+      text: budgetToJson(avenant2()),
+    })
+    const actuals = 'Compte;Libellé;Réalisé\r\n6411;Salaire brut de la coordinatrice;40 500,00\r\n'
+    const outcome = await importActuals(services, {
+      key: selected,
+      file: { name: 'realise.csv', bytes: windows1252(actuals) },
+    })
+    expect(outcome.notice?.text).toContain('(fichier lu en Windows-1252)')
+    const merged = await readBudgetSheet(services.workbook, outcome.selected as string)
+    expect(merged.lignes[0]?.realise).toBe('40500.00')
   })
 })

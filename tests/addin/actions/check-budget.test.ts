@@ -18,7 +18,9 @@ describe('checkBudgetSheet', () => {
     const expected = checkBudget(doc)
     expect(checked.budgetSheet).toBe('Budget 2025')
     expect(checked.check.origin).toBe('local')
-    expect(checked.check.note).toBe('Service injoignable : contrôle fait sur cet ordinateur.')
+    expect(checked.check.note).toBe(
+      'Contrôle fait sur cet ordinateur : le service est injoignable (pas de réseau, ou service arrêté).'
+    )
     expect(checked.check.report.counts).toEqual(expected.counts)
     expect(checked.check.report.totaux.charges).toBe('265763.33')
     expect(checked.check.report.totaux.enveloppe).toBe('274000.00')
@@ -27,8 +29,8 @@ describe('checkBudgetSheet', () => {
     expect(outcome.controlSheet).toBe('Contrôle 2025')
     expect(outcome.notice).toEqual({
       intent: 'error',
-      title: 'Budget vérifié',
-      text: '1 erreur(s), 6 avertissement(s), 5 information(s) ; rapport dans « Contrôle 2025 ».',
+      title: 'Budget à corriger',
+      text: '1 erreur, 6 avertissements, 5 informations ; rapport dans la nouvelle feuille « Contrôle 2025 ».',
     })
     const sheet = textOf(services.workbook, 'Contrôle 2025')
     expect(sheet).toContain('Feuille « Budget 2025 » vérifiée le 23/11/2026 sur cet ordinateur')
@@ -45,6 +47,41 @@ describe('checkBudgetSheet', () => {
     expect(textOf(services.workbook, outcome.controlSheet)).toContain(
       'par le service en ligne ACI-CPTS'
     )
+  })
+
+  it('replaces the Contrôle sheet of the same budget when asked, never a sheet of the person’s', async () => {
+    const { services, budgets, selected } = await withBudget()
+    // A sheet of the person's with the name the pane would take: never touched.
+    await services.workbook.addSheet(() => ({
+      name: 'Contrôle 2025',
+      blocks: [{ at: 'A1', rows: [['Mes notes de contrôle']], style: 'title' }],
+      tables: [],
+      highlights: [],
+      charts: [],
+      freezeRows: 0,
+      widths: [],
+    }))
+    const check = () => checkBudgetSheet(services, { key: selected, budgets })
+    const first = await writeCheckSheet(services, await check(), { replace: true })
+    expect(first.controlSheet).toBe('Contrôle 2025 (2)')
+    const second = await writeCheckSheet(services, await check(), { replace: true })
+    expect(second.controlSheet).toBe('Contrôle 2025 (2)')
+    expect(second.notice?.text).toMatch(
+      /rapport dans « Contrôle 2025 \(2\) », qui remplace le contrôle précédent de ce budget\.$/
+    )
+    const names = () => services.workbook.sheets.map((s) => s.name)
+    expect(names()).toEqual(['Budget 2025', 'Contrôle 2025', 'Contrôle 2025 (2)'])
+    expect(textOf(services.workbook, 'Contrôle 2025')).toContain('Mes notes de contrôle')
+    // Kept when not asked: a new sheet beside it, which a later replacement leaves alone.
+    const kept = await writeCheckSheet(services, await check(), { replace: false })
+    expect(kept.controlSheet).toBe('Contrôle 2025 (3)')
+    await writeCheckSheet(services, await check(), { replace: true })
+    expect(names()).toEqual([
+      'Budget 2025',
+      'Contrôle 2025',
+      'Contrôle 2025 (2)',
+      'Contrôle 2025 (3)',
+    ])
   })
 
   it('asks for a budget sheet when none is chosen', async () => {
