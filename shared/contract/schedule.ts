@@ -3,7 +3,8 @@ import { formatEuros } from '../format'
 import { fixeOf } from '../funding'
 import { MISSION_CODES, MISSION_WORDS, type MissionCode } from '../missions'
 import { Decimal, roundToCent, sum, timesToCent } from '../money'
-import type { Mission } from '../rates/table'
+import type { Phase } from '../rates/schema'
+import type { Mission, Taille } from '../rates/table'
 import { addMonths, daysBetween, monthsBegun } from './calendar'
 import { hypothesesOf } from './hypotheses'
 import { PAYMENT_KIND_LABELS, PAYMENT_KINDS, type PaymentKind, type Volet, voletOf } from './labels'
@@ -149,6 +150,34 @@ function fonctionnementOf(b: Builder, contract: Contract, year: ContractYear): v
   )
 }
 
+/** Short names of the pieces a grid counts in a mission's fixed part, for the calculation texts. */
+const PIECE_WORDS: Readonly<Record<string, string>> = {
+  fixe: 'volet fixe',
+  snp_compensation: 'soins non programmés, compensation des professionnels de santé',
+  snp_enveloppe_flechee: 'soins non programmés, enveloppe fléchée',
+}
+
+/**
+ * The fixed amount in words: « 60 000,00 € » or, when the grid adds several pieces (the 2019
+ * grid's accès aux soins and its two « soins non programmés » pieces), each piece named:
+ * « 60 000,00 € (volet fixe 15 000,00 € + soins non programmés, … 10 000,00 € + …) ».
+ */
+function fixedWords(
+  grid: Mission,
+  phase: Phase | undefined,
+  taille: Taille,
+  full: Decimal
+): string {
+  const pieces = grid.components.filter(
+    (c) => c.volet === 'fixe' && (c.phase === undefined || c.phase === phase)
+  )
+  if (pieces.length < 2) return euros(full)
+  const named = pieces.map(
+    (c) => `${PIECE_WORDS[c.code] ?? c.label} ${euros(c.amounts[taille - 1] as Decimal)}`
+  )
+  return `${euros(full)} (${named.join(' + ')})`
+}
+
 /**
  * A mission's fixed part (contrat type art. 6.2, notes §9.4): 75 % at its start, prorated to the
  * next anniversary; then at each anniversary 75 % of the new year; each year's balance with the
@@ -178,6 +207,7 @@ function fixeOfYear(
   const amount = p === null ? full : roundToCent(times(full, p))
   const advance = p === null ? timesToCent(full, AVANCE) : roundToCent(times(full.times(AVANCE), p))
   const proText = p === null ? '' : ` × ${prorataText(p)}`
+  const fullText = fixedWords(grid, phase, year.taille, full)
   b.droits.push({
     id: droitId(year.annee, 'fixe', m.mission),
     annee: year.annee,
@@ -185,7 +215,7 @@ function fixeOfYear(
     mission: m.mission,
     montant: amount,
     periode,
-    base: `${what} : ${euros(full)}${proText}${whole ? '' : ` = ${euros(amount)}`}`,
+    base: `${what} : ${fullText}${proText}${whole ? '' : ` = ${euros(amount)}`}`,
   })
   pay(
     b,
@@ -195,7 +225,7 @@ function fixeOfYear(
     start ? m.debut : year.debut,
     advance,
     periode,
-    `75\u00a0% × ${euros(full)}${proText}`
+    `75\u00a0% × ${fullText}${proText}`
   )
   pay(
     b,
@@ -206,8 +236,8 @@ function fixeOfYear(
     amount.minus(advance),
     periode,
     whole
-      ? `${euros(full)} − ${euros(advance)} d’avance`
-      : `${euros(full)}${proText} = ${euros(amount)} − ${euros(advance)} d’avance`
+      ? `${fullText} − ${euros(advance)} d’avance`
+      : `${fullText}${proText} = ${euros(amount)} − ${euros(advance)} d’avance`
   )
 }
 

@@ -176,7 +176,7 @@ function buildContractSchema() {
           v.pipe(
             optionsSchema,
             v.description(
-              'Choix que les textes laissent ouverts (notes ACI §9.7) ; chacun a un défaut déclaré.'
+              'Choix que les textes publiés de l’ACI CPTS (contrat type, art. 6) laissent ouverts ; chacun a un défaut déclaré.'
             )
           )
         ),

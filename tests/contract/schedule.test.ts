@@ -1,6 +1,12 @@
 // The payment schedule, worked by hand: the notes' example, a contract signed mid-year, a late mission, a change of taille, a crisis year.
 import { describe, expect, it } from 'vitest'
-import { parseContract, type Schedule, scheduleJson, scheduleOf } from '../../shared/contract'
+import {
+  cutoffOf,
+  parseContract,
+  type Schedule,
+  scheduleJson,
+  scheduleOf,
+} from '../../shared/contract'
 
 /** The payments as [date, id, amount]: what a treasurer reads on the schedule. */
 function rows(schedule: Schedule): [string, string, string][] {
@@ -266,8 +272,53 @@ describe('échéancier : barème par année et hypothèses', () => {
     expect(payment(s, 'a2-fixe_avance-acces').montant.toFixed(2)).toBe('67500.00')
     const year1 = s.hypotheses.find((h) => h.code === 'bareme_annee_1')
     expect(year1?.texte).toContain(
-      'le barème aci-avenant-2 prend effet le 2022-04-01, pendant cette année'
+      'le barème aci-avenant-2 prend effet le 01/04/2022, pendant cette année'
     )
+  })
+
+  it('a payment of the 2019 grid names its soins non programmés pieces, and the straddling year says they were counted as fixed parts', () => {
+    const s = scheduleOf(
+      parseContract({
+        signature: '2021-09-01',
+        taille: 3,
+        missions: [{ mission: 'acces', debut: '2021-09-01' }],
+      })
+    )
+    expect(payment(s, 'a1-fixe_avance-acces').base).toBe(
+      '75\u00a0% × 95\u202f000,00\u00a0€ (volet fixe 25\u202f000,00\u00a0€ + soins non programmés, compensation des professionnels de santé 15\u202f000,00\u00a0€ + soins non programmés, enveloppe fléchée 55\u202f000,00\u00a0€)'
+    )
+    expect(payment(s, 'a2-fixe_avance-acces').base).toBe('75\u00a0% × 90\u202f000,00\u00a0€')
+    const year1 = s.hypotheses.find((h) => h.code === 'bareme_annee_1')?.texte ?? ''
+    expect(year1).toContain('sont comptées dans le volet fixe')
+    expect(year1).toContain('soins non programmés')
+    expect(s.hypotheses.find((h) => h.code === 'bareme_annee_2')?.texte).not.toContain(
+      'soins non programmés'
+    )
+  })
+
+  it('hypotheses cite public sources, never internal notes', () => {
+    const contract = parseContract({
+      signature: '2021-09-01',
+      taille: 3,
+      missions: [
+        { mission: 'acces', debut: '2021-09-01' },
+        { mission: 'crise', debut: '2022-09-01' },
+      ],
+    })
+    const texts = [
+      ...scheduleOf(contract).hypotheses,
+      ...cutoffOf(contract, { debut: '2023-01-01', fin: '2023-12-31' }).hypotheses,
+      ...cutoffOf(
+        contract,
+        { debut: '2023-01-01', fin: '2023-12-31' },
+        { variable: 'periode', repartition: 'mois' }
+      ).hypotheses,
+    ].map((h) => h.texte)
+    for (const text of texts) {
+      expect(text).not.toMatch(/notes|§|question ouverte|questions ouvertes|B\.\d/i)
+    }
+    expect(texts.join(' ')).toContain('JORF n° 0196 du 24 août 2019')
+    expect(texts.join(' ')).toContain('JO du 31 mars 2022')
   })
 
   it('a version named for the whole contract applies to every year', () => {
@@ -307,6 +358,6 @@ describe('échéancier : barème par année et hypothèses', () => {
     ])
     expect(s.hypotheses.every((h) => h.parDefaut)).toBe(true)
     expect(s.hypotheses.find((h) => h.code === 'date_solde')?.valeur).toBe('anniversaire + 2 mois')
-    expect(s.hypotheses.find((h) => h.code === 'prorata')?.texte).toContain('§9.7')
+    expect(s.hypotheses.find((h) => h.code === 'prorata')?.texte).toContain('contrat type art. 6.2')
   })
 })
