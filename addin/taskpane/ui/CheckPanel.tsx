@@ -123,7 +123,10 @@ export function CheckPanel(props: Props) {
           </Button>
         </div>
       </section>
-      {props.result !== null && <Report result={props.result} controlSheet={props.controlSheet} />}
+      {/* While a check runs, the previous report is not shown as if it were its result. */}
+      {props.result !== null && !props.busy && (
+        <Report result={props.result} controlSheet={props.controlSheet} />
+      )}
     </div>
   )
 }

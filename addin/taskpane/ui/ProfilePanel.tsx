@@ -61,6 +61,7 @@ const useStyles = makeStyles({
   fieldset: { border: 'none', margin: 0, padding: 0 },
   total: { fontWeight: tokens.fontWeightSemibold },
   pending: { color: tokens.colorPaletteRedForeground1 },
+  parts: { color: tokens.colorNeutralForeground2 },
   // Columns as wide as their content: the pane is narrow, amounts never wrap.
   table: { tableLayout: 'auto' },
 })
@@ -281,6 +282,10 @@ function VersionInForce({ table, origin }: { table: RateTable; origin: TableOrig
   )
 }
 
+/**
+ * Two columns, so that the table fits a pane 320 pixels wide: the section with its fixed and
+ * expected variable parts under its name, and its envelope.
+ */
 export function EnvelopesTable({ report }: { report: EnvelopeReport }) {
   const styles = { ...usePanelStyles(), ...useStyles() }
   return (
@@ -291,31 +296,28 @@ export function EnvelopesTable({ report }: { report: EnvelopeReport }) {
       <Table size="small" className={styles.table} aria-labelledby="aci-enveloppes">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Section</TableHeaderCell>
-            <TableHeaderCell className={styles.amountHeader}>Fixe</TableHeaderCell>
-            <TableHeaderCell className={styles.amountHeader}>Variable attendu</TableHeaderCell>
-            <TableHeaderCell className={styles.amountHeader}>Total</TableHeaderCell>
+            <TableHeaderCell>Section (fixe + variable attendu)</TableHeaderCell>
+            <TableHeaderCell className={styles.amountHeader}>Enveloppe</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           <TableRow>
             <TableCell>Fonctionnement</TableCell>
             <TableCell className={styles.amount}>{formatEuros(report.fonctionnement)}</TableCell>
-            <TableCell className={styles.amount}>—</TableCell>
-            <TableCell className={styles.amount}>{formatEuros(report.fonctionnement)}</TableCell>
           </TableRow>
           {report.missions.map((line) => (
             <TableRow key={line.mission}>
-              <TableCell>{line.label}</TableCell>
-              <TableCell className={styles.amount}>{formatEuros(line.fixe)}</TableCell>
-              <TableCell className={styles.amount}>{formatEuros(line.variable)}</TableCell>
+              <TableCell>
+                {line.label}
+                <Caption1 block className={styles.parts}>
+                  fixe {formatEuros(line.fixe)} + variable {formatEuros(line.variable)}
+                </Caption1>
+              </TableCell>
               <TableCell className={styles.amount}>{formatEuros(line.attendu)}</TableCell>
             </TableRow>
           ))}
           <TableRow>
             <TableCell className={styles.total}>Total</TableCell>
-            <TableCell />
-            <TableCell />
             <TableCell className={`${styles.amount} ${styles.total}`}>
               {formatEuros(report.totalAttendu)}
             </TableCell>
