@@ -42,7 +42,7 @@ function reviewBudget() {
     lignes: [
       ...doc.lignes,
       {
-        compte: '6227',
+        compte: '6226',
         libelle: 'Honoraires comptabilité',
         montant: '1234.56',
         repartition: {
@@ -93,7 +93,7 @@ describe('imports from the bytes of a file: UTF-8 or Windows-1252, said', () => 
 
   it('an actuals CSV in Windows-1252 with « Honoraires comptabilité » lands on its line, not on a new one', () => {
     const budget = reviewBudget()
-    const bytes = windows1252('Compte;Libellé;Réalisé\r\n6227;Honoraires comptabilité;1 100,00\r\n')
+    const bytes = windows1252('Compte;Libellé;Réalisé\r\n6226;Honoraires comptabilité;1 100,00\r\n')
     const read = importActualsCsv(bytes, budget)
     expect(read.encodage).toBe('windows-1252')
     expect(read.budget.lignes).toHaveLength(budget.lignes.length)
@@ -102,9 +102,11 @@ describe('imports from the bytes of a file: UTF-8 or Windows-1252, said', () => 
       realise: '1100.00',
     })
     expect(read.rapport).toMatchObject({ rapprochees: 1, horsBudget: 0 })
+    // Two lines of 6226 in that budget: the label chose, as written.
+    expect(read.rapport.lignes[0]?.regle).toBe('libelle-exact')
     // The header without accents of the review, misread: refused, never a line « comptabilit� ».
     const misread = asFileText(
-      windows1252('Compte;Libelle;Realise\r\n6227;Honoraires comptabilité;1 100,00\r\n')
+      windows1252('Compte;Libelle;Realise\r\n6226;Honoraires comptabilité;1 100,00\r\n')
     )
     expect(errorOf(() => actualsFromCsv(misread, budget)).message).toMatch(
       /^fichier CSV des réalisés, ligne 2 : caractère illisible/
@@ -212,7 +214,7 @@ describe('amounts as French files write them', () => {
   it('a thin space (U+2009) between thousands is read like a no-break space: « 1 234,56 »', () => {
     const budget = reviewBudget()
     const { budget: merged } = importActualsCsv(
-      'Compte;Libellé;Réalisé\r\n6227;Honoraires comptabilité;1\u2009234,56\r\n',
+      'Compte;Libellé;Réalisé\r\n6226;Honoraires comptabilité;1\u2009234,56\r\n',
       budget
     )
     expect(merged.lignes.at(-1)?.realise).toBe('1234.56')
