@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { cutoffOf, Decimal, formatEuros, parseContract, scheduleOf } from '../../shared'
+import {
+  budgetFromJson,
+  budgetToCsv,
+  cutoffOf,
+  Decimal,
+  formatEuros,
+  parseContract,
+  scheduleOf,
+} from '../../shared'
 import { smallFec, windows1252 } from '../addin/fixtures/small-fec'
 import { CHROMIUM_ARGS, launchOptionsOf, OFFICE_HOSTED, officeJsFile } from '../support/chromium'
 
@@ -441,8 +449,8 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     const origin = page.getByText('Contrôle effectué', { exact: false })
     expect(normal(await origin.textContent())).toContain('par le service en ligne')
 
-    const sections = page.getByRole('table', { name: 'Sections' })
-    const fonctionnement = sections.getByRole('row').filter({ hasText: 'Fonctionnement' })
+    const sections = page.getByRole('list', { name: 'Sections' })
+    const fonctionnement = sections.getByRole('listitem').filter({ hasText: 'Fonctionnement' })
     const rowText = normal(await fonctionnement.textContent())
     expect(rowText).toContain('dépassement')
     expect(rowText).toContain('60 000,00 €')
@@ -916,6 +924,146 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     } finally {
       await page.setViewportSize({ width: 1400, height: 1000 })
     }
+  })
+
+  // The first use's mistakes and real files, in a pane 350 pixels wide (issue of the first use, §3).
+  it('à 350 pixels : erreurs du profil sur leurs champs, budget et réalisé en Windows-1252, contrôle lisible et remplacé', async () => {
+    const p = await context.newPage()
+    watch(p)
+    await p.setViewportSize({ width: 350, height: 900 })
+    await openPane(p)
+    /** The pane as Excel shows it, without the preview a browser adds: no horizontal overflow. */
+    const fits = async (where: string) => {
+      const width = await p.evaluate(() => {
+        const preview = document.querySelector<HTMLElement>('aside')
+        if (preview !== null) preview.style.display = 'none'
+        const main = document.querySelector('main')
+        const measured = {
+          scroll: main?.scrollWidth ?? 0,
+          client: main?.clientWidth ?? 0,
+          page: document.documentElement.scrollWidth,
+        }
+        if (preview !== null) preview.style.display = ''
+        return measured
+      })
+      console.log(
+        `[350 px] ${where} : volet ${width.scroll}/${width.client} px, page ${width.page} px`
+      )
+      expect(width.scroll, where).toBeLessThanOrEqual(width.client)
+      expect(width.page, where).toBeLessThanOrEqual(350)
+    }
+
+    // Profile mistakes: each a red field that says what is expected, none used in the envelopes.
+    await fillProfile(p)
+    const rate = p.getByLabel('Taux d’atteinte attendu — Accès aux soins')
+    await rate.fill('abc')
+    const form = p.getByRole('form', { name: 'Profil de la CPTS' })
+    await expect
+      .poll(async () => normal(await form.textContent()))
+      .toContain('« abc » n’est pas un taux : un pourcentage de 0 à 100 (par exemple 80 ou 72,5).')
+    expect(await p.getByRole('table', { name: 'Enveloppes annuelles' }).count()).toBe(0)
+    expect(normal(await form.textContent())).toContain(
+      'Enveloppes non calculées : corrigez le taux d’atteinte de la mission « Accès aux soins ».'
+    )
+    await rate.fill('150')
+    await expect
+      .poll(async () => normal(await form.textContent()))
+      .toContain('150 % dépasse 100 % : le taux d’atteinte va de 0 à 100 %.')
+    await rate.fill('80')
+    await p.getByLabel('Population couverte').fill('62 000 hab.')
+    await expect
+      .poll(async () => normal(await form.textContent()))
+      .toContain('« 62 000 hab. » n’est pas une population')
+    await p.getByLabel('Population couverte').fill('62 000')
+    await p.getByLabel('Démarrage — Accès aux soins').fill('2022-01-01')
+    await expect
+      .poll(async () => normal(await form.textContent()))
+      .toContain('Le démarrage doit être le jour de la signature ou après (01/03/2023).')
+    await p.getByLabel('Démarrage — Accès aux soins').fill('2023-03-01')
+    await p.getByLabel('Fin de l’exercice').fill(`${Number(YEAR) - 1}-06-30`)
+    await expect
+      .poll(async () => normal(await form.textContent()))
+      .toContain(`La fin de l’exercice doit suivre son début (01/01/${YEAR}).`)
+    await p.getByLabel('Fin de l’exercice').fill(`${YEAR}-12-31`)
+    await screenshot(p, '20-350px-profil-corrige')
+    await fits('Profil')
+
+    // A budget CSV saved by French Excel (Windows-1252), read from its bytes.
+    const doc = budgetFromJson(
+      readFileSync(join(ROOT, 'tests/budget/fixtures/cpts-taille-2-aci-2019.json'), 'utf8')
+    )
+    const csv = budgetToCsv(doc).replace(/^\ufeff/, '')
+    expect(csv).toContain('barème')
+    await p.getByRole('tab', { name: 'Budget', exact: true }).click()
+    await p.getByLabel('Fichier de budget à importer (JSON ou CSV)').setInputFiles({
+      name: 'budget-1252.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(windows1252(csv)),
+    })
+    const status = p.getByRole('status').filter({ hasText: 'importé' })
+    await expect
+      .poll(async () => normal(await status.first().textContent()))
+      .toContain('(lu en Windows-1252)')
+    // The profile typed is kept until the person chooses.
+    const offer = p.getByText('Profil importé de « budget-1252.csv » : remplacer le profil saisi ?')
+    await offer.waitFor()
+    await screenshot(p, '21-350px-import-1252')
+    await fits('Budget, profil importé proposé')
+    await p.getByRole('tab', { name: 'Profil', exact: true }).click()
+    expect(await p.getByLabel('Nom de la CPTS').inputValue()).toBe('CPTS du Val de Test')
+    // The import's notice belongs to the Budget tab.
+    expect(await p.getByText('(lu en Windows-1252)', { exact: false }).count()).toBe(0)
+    await p.getByRole('tab', { name: 'Budget', exact: true }).click()
+    await p.getByRole('button', { name: 'Remplacer' }).click()
+    await p.getByRole('tab', { name: 'Profil', exact: true }).click()
+    expect(await p.getByLabel('Nom de la CPTS').inputValue()).toBe('CPTS du Pays des Trois Vallées')
+
+    // Actuals in Windows-1252: « Libellé » and « Réalisé » are known columns.
+    await p.getByRole('tab', { name: 'Budget', exact: true }).click()
+    await p.getByLabel(/^Fichier CSV du réalisé/).setInputFiles({
+      name: 'realise-1252.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        windows1252(
+          'Compte;Libellé;Réalisé\r\n6411;Salaire brut du coordinateur;30 000,00\r\n645;Charges sociales du coordinateur;12 000,00\r\n'
+        )
+      ),
+    })
+    await expect
+      .poll(async () => normal(await p.getByRole('status').first().textContent()))
+      .toContain('(fichier lu en Windows-1252)')
+
+    // The check of the budget with actuals: every section shows its actual and its status, within 350 px.
+    const year = doc.profil.exercice.debut.slice(0, 4)
+    await p.getByRole('tab', { name: 'Contrôle', exact: true }).click()
+    await p.getByRole('button', { name: 'Vérifier le budget' }).click()
+    await p.getByRole('heading', { name: 'Constats' }).waitFor()
+    const sections = p.getByRole('list', { name: 'Sections' }).getByRole('listitem')
+    expect(await sections.count()).toBeGreaterThan(1)
+    for (const text of await sections.allTextContents()) {
+      expect(normal(text)).toMatch(/Enveloppe.*Charges prévues.*Réalisé/)
+      expect(normal(text)).toMatch(/dépassement|à l’équilibre|sous l’enveloppe|sans enveloppe/)
+    }
+    // The check's notice: an alert when the budget has errors, a status otherwise.
+    const checkNotice = p
+      .locator('[role="alert"], [role="status"]')
+      .filter({ hasText: /^Budget (à corriger|vérifié)/ })
+    const title = normal(await checkNotice.first().textContent())
+    expect(title).not.toMatch(/\(s\)/)
+    expect(title).toMatch(/^Budget (à corriger|vérifié)/)
+    await screenshot(p, '22-350px-controle-realise')
+    await fits('Contrôle avec réalisé')
+    // Checked again: the Contrôle sheet of this budget is replaced, not added to.
+    await p.getByRole('button', { name: 'Vérifier le budget' }).click()
+    await expect
+      .poll(async () => normal(await checkNotice.first().textContent()))
+      .toContain('qui remplace le contrôle précédent de ce budget')
+    const preview = p.getByRole('region', { name: 'Aperçu du classeur' })
+    expect(await preview.getByRole('tab', { name: new RegExp(`^Contrôle ${year}`) }).count()).toBe(
+      1
+    )
+    await expectAccessible(p, 'contrôle à 350 pixels')
+    await p.close()
   })
 
   it('n’a rien demandé hors de la boucle locale et n’a pas levé d’erreur', () => {
