@@ -264,7 +264,10 @@ export function produitsExercice(
   try {
     const contract = contractOf({ signature, taille, missions, debuts, taux, prorata, version })
     const exercice = { debut: dateArgument(debut, 'debut'), fin: dateArgument(fin, 'fin') }
-    notBefore(exercice.fin, contract.signature, 'fin', 'fin d’exercice')
+    // A reversed exercise is said by the core (« précède son début »); then one ending before the contract.
+    if (exercice.fin >= exercice.debut) {
+      notBefore(exercice.fin, contract.signature, 'fin', 'fin d’exercice')
+    }
     const repartition = contract.options.prorata
     const income = core.produitsAciExercice(contract, exercice, { repartition })
     return core.toExcelNumber(new core.Decimal(income.produitsAciExercice))
