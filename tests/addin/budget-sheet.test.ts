@@ -1,6 +1,7 @@
 // The budget sheet written to a workbook and read back: the same budget, the same check, nothing of the user's replaced.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { failureNotice } from '../../addin/taskpane/actions/notice'
 import { budgetSheetPlan } from '../../addin/taskpane/sheets/budget-plan'
 import { BudgetSheetError } from '../../addin/taskpane/sheets/budget-read'
 import {
@@ -217,6 +218,13 @@ describe('written to the in-memory workbook and read back', () => {
       'Budget 2025 !E19 (« Fonctionnement ») : montant attendu (un nombre, par exemple 1 200,50), lu "1 2OO".',
     ])
     expect((error as Error).message).toBe('3 cellules à corriger dans la feuille « Budget 2025 » :')
+    // The failure notice lists them, one item each.
+    expect(failureNotice('Contrôle', error)).toEqual({
+      intent: 'error',
+      title: 'Contrôle : échec',
+      text: '3 cellules à corriger dans la feuille « Budget 2025 » :',
+      items: (error as BudgetSheetError).problems,
+    })
     // Corrected, the sheet reads, « 2 000 € » included.
     workbook.setCell(ref.sheet, 18, 3, 1200)
     workbook.setCell(ref.sheet, 18, 4, 1200)
