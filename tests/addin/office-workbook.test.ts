@@ -121,6 +121,37 @@ describe('OfficeWorkbook.addSheet: what is written where', () => {
     ])
   })
 
+  it('replaces only the sheet it is asked to, in the same two round trips, at its place', async () => {
+    const excel = new FakeExcel({
+      sheets: ['Feuil1'],
+      tables: [
+        { name: 'Budget_2025', sheet: 'Budget 2025', at: 'A1', values: [['Compte']] },
+        { name: 'Budget_2026', sheet: 'Ancien contrôle', at: 'A1', values: [['Section']] },
+      ],
+    })
+    excel.workbook.worksheets.create('Notes')
+    let seen: NamesInUse | undefined
+    const name = await new OfficeWorkbook(excel.run).addSheet(
+      (names) => {
+        seen = names
+        return samplePlan(1, { name: 'Ancien contrôle' })
+      },
+      { replacing: 'Ancien contrôle' }
+    )
+    expect(name).toBe('Ancien contrôle')
+    // Its name and tables are free for the plan; every other sheet and table is still taken.
+    expect(seen).toEqual({ sheets: ['Feuil1', 'Budget 2025', 'Notes'], tables: ['Budget_2025'] })
+    expect(excel.written('delete').map((w) => w.target)).toEqual(['Ancien contrôle'])
+    expect(excel.written('position').map((w) => w.value)).toEqual([2])
+    expect(excel.workbook.worksheets.all.map((s) => s.sheetName)).toEqual([
+      'Feuil1',
+      'Budget 2025',
+      'Notes',
+      'Ancien contrôle',
+    ])
+    expect(excel.syncs).toBe(2)
+  })
+
   it('reads only the names of the sheets and tables in the first round trip', async () => {
     const excel = new FakeExcel({
       sheets: ['Feuil1'],

@@ -329,9 +329,10 @@ export class OfficeWorkbook implements Workbook {
       checkPlan(plan)
 
       // The replaced sheet goes first in the same batch: its name and tables are free for the plan.
+      const position = replaced?.position
       replaced?.delete()
       const sheet = worksheets.add(plan.name)
-      if (replaced !== undefined) sheet.position = replaced.position
+      if (position !== undefined) sheet.position = position
       writeSheet(sheet, plan)
       // Frozen once the sheet is active: freezing an inactive sheet confuses Excel about which
       // sheet is active (office-js#3148).

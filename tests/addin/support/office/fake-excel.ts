@@ -291,6 +291,23 @@ export class FakeWorksheet extends Loadable {
     return this.read('name', () => this.sheetName)
   }
 
+  /** Its place among the tabs, read once loaded (`items/position`); a write is recorded. */
+  get position(): number {
+    return this.read('position', () => this.ctx.workbook.worksheets.all.indexOf(this))
+  }
+  set position(value: number) {
+    this.ctx.record(this.sheetName, 'position', value)
+  }
+
+  /** Removes the sheet and its tables at once, as the queued delete does at the next sync. */
+  delete(): void {
+    this.ctx.record(this.sheetName, 'delete', true)
+    const sheets = this.ctx.workbook.worksheets.all
+    sheets.splice(sheets.indexOf(this), 1)
+    const tables = this.ctx.workbook.tables.all
+    for (let i = tables.length - 1; i >= 0; i--) if (tables[i]?.sheet === this) tables.splice(i, 1)
+  }
+
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, this, address)
   }
