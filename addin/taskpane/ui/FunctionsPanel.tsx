@@ -28,15 +28,20 @@ const useStyles = makeStyles({
     maxWidth: '48rem',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase300 },
+  // A long signature (ACI.PRODUITS_EXERCICE) wraps inside a 320 px pane rather than widening it.
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase300,
+    overflowWrap: 'anywhere',
+  },
   parameters: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
   },
-  parameterDescription: { margin: 0 },
+  parameterDescription: { margin: 0, overflowWrap: 'anywhere' },
   hash: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 })
 
