@@ -33,8 +33,8 @@ const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['/api/v1/rates/:id', ['GET', 'HEAD']],
   ['/api/v1/envelopes', ['GET', 'HEAD']],
   ['/api/v1/budgets/check', ['POST']],
-  ['/api/v1/contracts/schedule', ['POST']],
   ['/api/v1/budgets/cerfa', ['POST']],
+  ['/api/v1/contracts/schedule', ['POST']],
   ['/api/v1/contracts/cutoff', ['POST']],
   ['/api/v1/contracts/variable', ['POST']],
   ['/api/v1/indemnities', ['POST']],
@@ -109,12 +109,12 @@ export function createApp() {
   app.route('/api/v1/rates', ratesRoutes)
   app.route('/api/v1/envelopes', envelopesRoutes)
   app.route('/api/v1/budgets', budgetsRoutes)
+  app.route('/api/v1/budgets', cerfaRoutes)
   app.route('/api/v1/contracts', contractsRoutes)
   app.route('/api/v1/contracts', variableRoutes)
   app.route('/api/v1/indemnities', indemnitiesRoutes)
   app.route('/api/v1/dossiers', dossiersRoutes)
   app.route('/api/v1/ledger', ledgerRoutes)
-  app.route('/api/v1/budgets', cerfaRoutes)
   app.route('/api/v1/treasury', treasuryRoutes)
   app.route('/api/v1/portfolio', portfolioRoutes)
 

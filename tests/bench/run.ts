@@ -5,7 +5,6 @@ import benchCore from './core.bench'
 import benchDossier from './dossier.bench'
 import benchLedger from './ledger.bench'
 import benchPortfolio from './portfolio.bench'
-import benchPortfolio from './portfolio.bench'
 import benchTaskpane from './taskpane.bench'
 import benchWorker from './worker.bench'
 
@@ -18,7 +17,6 @@ benchLedger()
 await benchAddin()
 await benchTaskpane()
 await benchDossier()
-await benchPortfolio()
 await benchPortfolio()
 // The budget check over HTTP is measured there, beside the JSON of its own body.
 await benchWorker()

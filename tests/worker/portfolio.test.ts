@@ -73,7 +73,11 @@ describe('POST /api/v1/portfolio/check', () => {
   it('streams: the first result comes before the body is finished', async () => {
     const encoder = new TextEncoder()
     let feed!: ReadableStreamDefaultController<Uint8Array>
-    const body = new ReadableStream<Uint8Array>({ start: (c) => (feed = c) })
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => {
+        feed = c
+      },
+    })
     feed.enqueue(encoder.encode(`${JSON.stringify(generatedBudget(7))}\n`))
     const res = await post(body)
     const reader = (res.body as ReadableStream<Uint8Array>).getReader()
