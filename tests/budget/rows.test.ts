@@ -87,8 +87,9 @@ describe('a budget as rows of cells', () => {
     const ref = await writeBudget(workbook, doc, table, '2026-11-23')
     // Row 5 of the sheet is the first line; the second line's account is typed over.
     workbook.setCell(ref.sheet, 5, 0, '512')
+    // Said at its address on the sheet (row index 5 is Excel's row 6), as the treasurer sees it.
     await expect(readBudgetSheet(workbook, ref.key)).rejects.toThrow(
-      /^Budget_2025, ligne 2 : compte : compte attendu/
+      /Budget 2025 !A6 \(« Compte »\) : compte attendu/
     )
   })
 
