@@ -1,5 +1,6 @@
-// The contract behind a budget's profile, when none is given: the same mapping as the task pane's Contrat view, in the core so the Worker and the pane share it.
-import { type BudgetProfil, type Contract, type Prorata, parseContract } from '../index'
+// The contract behind a budget's profile: what the pane's Contrat view schedules and cuts off, and what a dossier uses when no contract is given.
+import type { BudgetProfil } from '../budget'
+import { type Contract, type Prorata, parseContract } from '../contract'
 
 /**
  * The profile's contract: its signature, its size (from the population when the profile gives

@@ -1,9 +1,8 @@
 // The Contrat view's sheets: the schedule and the cut-off written with their tables, amounts and dates as Excel holds them.
 import { describe, expect, it } from 'vitest'
-import { contractOfProfile } from '../../addin/taskpane/profile/contract-of-profile'
 import { cutoffPlan, schedulePlan } from '../../addin/taskpane/sheets/contract-plans'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
-import { cutoffOf, scheduleOf } from '../../shared'
+import { contractOfBudget as contractOfProfile, cutoffOf, scheduleOf } from '../../shared'
 
 const profil = {
   nom: 'CPTS du Val',

@@ -2,13 +2,13 @@
 import {
   type BudgetProfil,
   type Cutoff,
+  contractOfBudget,
   cutoffOf,
   type Prorata,
   type Schedule,
   scheduleOf,
   type VariableRecognition,
 } from '../../../shared'
-import { contractOfProfile } from '../profile/contract-of-profile'
 import { messageOf } from './notice'
 
 /** The hypotheses the person chooses in the Contrat tab. */
@@ -32,7 +32,7 @@ export type ContractView =
 export function contractView(profil: BudgetProfil | null, choices: ContractChoices): ContractView {
   if (profil === null) return { kind: 'sans-profil' }
   try {
-    const schedule = scheduleOf(contractOfProfile(profil, choices.prorata))
+    const schedule = scheduleOf(contractOfBudget(profil, choices.prorata))
     const cutoff = cutoffOf(schedule, profil.exercice, {
       variable: choices.variable,
       repartition: choices.prorata,

@@ -7,9 +7,9 @@ import {
   cashFlowsOf,
   centsOf,
   centsToString,
+  contractOfBudget,
   planDeTresorerie,
 } from '../../../shared'
-import { contractOfProfile } from '../profile/contract-of-profile'
 import { readBudgetSheet } from '../sheets/budget-workbook'
 import { treasurySheetPlan } from '../sheets/treasury-plan'
 import type { ContractChoices } from './contract-view'
@@ -85,7 +85,7 @@ export async function writeTreasuryPlan(
   }
   const seuil = amountOfFrench(input.seuil, 'Seuil d’alerte')
   const plan = planDeTresorerie({
-    contrat: contractOfProfile(profil, input.choices.prorata),
+    contrat: contractOfBudget(profil, input.choices.prorata),
     exercice: profil.exercice,
     tresorerieInitiale: opening,
     ...(budget === undefined ? {} : { budget }),

@@ -15,7 +15,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components'
-import { type ReactNode, useId, useRef } from 'react'
+import { useId } from 'react'
 import {
   type FecProblem,
   frenchDate,
@@ -30,10 +30,10 @@ import type { RuleRow, RulesState } from '../actions/ledger-rules'
 import type { BudgetRef } from '../sheets/budget-workbook'
 import { CRITERIA, keysText, type RuleCriterion } from '../sheets/ledger-rules'
 import { BudgetChoice } from './BudgetPanel'
+import { FilePicker } from './FilePicker'
 import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
-  hidden: { display: 'none' },
   rules: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   // Four controls on one line at 350 px: criterion, value, section, remove.
   rule: {
@@ -360,44 +360,6 @@ function RulesEditor(props: {
         </Button>
         <Button size="small" disabled={props.busy} onClick={props.onWrite}>
           Écrire les règles dans une feuille
-        </Button>
-      </div>
-    </>
-  )
-}
-
-/** A button that opens the file chooser; the input itself stays hidden but labelled. */
-function FilePicker(props: {
-  label: string
-  accept: string
-  describedBy: string
-  disabled: boolean
-  onFile: (file: File) => void
-  children: ReactNode
-}) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
-  const input = useRef<HTMLInputElement>(null)
-  return (
-    <>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={props.accept}
-        aria-label={props.label}
-        onChange={(e) => {
-          const chosen = e.target.files?.[0]
-          if (chosen) props.onFile(chosen)
-          e.target.value = ''
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button
-          aria-describedby={props.describedBy}
-          disabled={props.disabled}
-          onClick={() => input.current?.click()}
-        >
-          {props.children}
         </Button>
       </div>
     </>

@@ -8,17 +8,13 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  makeStyles,
   Select,
   Subtitle2,
 } from '@fluentui/react-components'
-import { type ReactNode, useId, useRef } from 'react'
+import { useId } from 'react'
 import type { BudgetRef } from '../sheets/budget-workbook'
+import { FilePicker } from './FilePicker'
 import { usePanelStyles } from './panel-styles'
-
-const useStyles = makeStyles({
-  hidden: { display: 'none' },
-})
 
 interface Props {
   readonly year: string | null
@@ -37,7 +33,7 @@ interface Props {
 }
 
 export function BudgetPanel(props: Props) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
+  const styles = usePanelStyles()
   const actualsHint = useId()
   const importHint = useId()
   return (
@@ -171,43 +167,5 @@ export function BudgetChoice({
         ))}
       </Select>
     </Field>
-  )
-}
-
-/** A button that opens the file chooser; the input itself stays hidden but labelled. */
-function FilePicker(props: {
-  label: string
-  accept: string
-  describedBy: string
-  disabled: boolean
-  onFile: (file: File) => void
-  children: ReactNode
-}) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
-  const input = useRef<HTMLInputElement>(null)
-  return (
-    <>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={props.accept}
-        aria-label={props.label}
-        onChange={(e) => {
-          const chosen = e.target.files?.[0]
-          if (chosen) props.onFile(chosen)
-          e.target.value = ''
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button
-          aria-describedby={props.describedBy}
-          disabled={props.disabled}
-          onClick={() => input.current?.click()}
-        >
-          {props.children}
-        </Button>
-      </div>
-    </>
   )
 }

@@ -16,7 +16,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components'
-import { type Dispatch, type ReactNode, type SetStateAction, useEffect, useId, useRef } from 'react'
+import { type Dispatch, type SetStateAction, useEffect, useId, useRef } from 'react'
 import { formatEuros, MISSION_WORDS, montantOf } from '../../../shared'
 import type {
   ActionServices,
@@ -26,6 +26,7 @@ import type {
   Outcome,
 } from '../actions'
 import type { ProfileDraft, ProfileResult } from '../profile/draft'
+import { FilePicker } from './FilePicker'
 import { usePanelStyles } from './panel-styles'
 
 type Actions = typeof import('../actions')
@@ -54,7 +55,6 @@ const EMPTY: IndicatorsTabState = {
 }
 
 const useStyles = makeStyles({
-  hidden: { display: 'none' },
   mission: {
     display: 'flex',
     flexDirection: 'column',
@@ -342,44 +342,6 @@ function Reading(props: { reading: IndicatorsReading; busy: boolean; onCarry: ()
           </ul>
         </section>
       )}
-    </>
-  )
-}
-
-/** A button that opens the file chooser; the input itself stays hidden but labelled. */
-export function FilePicker(props: {
-  label: string
-  accept: string
-  describedBy: string
-  disabled: boolean
-  onFile: (file: File) => void
-  children: ReactNode
-}) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
-  const input = useRef<HTMLInputElement>(null)
-  return (
-    <>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={props.accept}
-        aria-label={props.label}
-        onChange={(e) => {
-          const chosen = e.target.files?.[0]
-          if (chosen) props.onFile(chosen)
-          e.target.value = ''
-        }}
-      />
-      <div className={styles.buttons}>
-        <Button
-          aria-describedby={props.describedBy}
-          disabled={props.disabled}
-          onClick={() => input.current?.click()}
-        >
-          {props.children}
-        </Button>
-      </div>
     </>
   )
 }

@@ -19,7 +19,8 @@ import { type Dispatch, type SetStateAction, useEffect, useId, useRef } from 're
 import type { ActionServices, BudgetList, TimeReading, TimeRef } from '../actions'
 import type { ProfileResult } from '../profile/draft'
 import { download } from './download'
-import { FilePicker, type RunAction } from './IndicatorsPanel'
+import { FilePicker } from './FilePicker'
+import type { RunAction } from './IndicatorsPanel'
 import { usePanelStyles } from './panel-styles'
 
 export interface TimeTabState {

@@ -6,8 +6,12 @@ import {
   writeCutoff,
   writeSchedule,
 } from '../../../addin/taskpane/actions'
-import { contractOfProfile } from '../../../addin/taskpane/profile/contract-of-profile'
-import { cutoffOf, scheduleOf, toExcelNumber } from '../../../shared'
+import {
+  contractOfBudget as contractOfProfile,
+  cutoffOf,
+  scheduleOf,
+  toExcelNumber,
+} from '../../../shared'
 import { fixture, servicesOf, textOf } from '../support/action-services'
 
 const { profil } = fixture('cpts-taille-2-aci-avenant-2')

@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contractOfProfile } from '../../../addin/taskpane/profile/contract-of-profile'
 import {
   buildDossier,
   checkBudget,
@@ -314,17 +313,6 @@ describe('dossier with actuals, indicators, a crisis year', () => {
     })
     expect(d.indicateurs?.annee).toBe(2)
     expect(d.regles.hypotheses.find((h) => h.code === 'annee_annexe')?.valeur).toBe('2')
-  })
-})
-
-describe('the contract of a budget', () => {
-  it('is the contract the pane’s Contrat view derives from the profile', () => {
-    const profil = budget().profil
-    for (const prorata of ['jours', 'mois'] as const) {
-      expect(scheduleJson(scheduleOf(contractOfBudget(profil, prorata)))).toEqual(
-        scheduleJson(scheduleOf(contractOfProfile(profil, prorata)))
-      )
-    }
   })
 })
 
