@@ -117,6 +117,10 @@ async function openPane(p: Page): Promise<void> {
 
 /** axe on the whole page: no serious or critical violation; the others are printed and kept. */
 async function expectAccessible(p: Page, state: string): Promise<void> {
+  // A button still fading from disabled to enabled has, for that instant, a contrast no one reads.
+  await p.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))
+  )
   // Evaluated by the browser's debugger, not added as a <script>: the pane's CSP stays in force.
   if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(readFileSync(AXE, 'utf8'))
   const raw = (await p.evaluate(async () => {
@@ -296,6 +300,7 @@ beforeAll(async () => {
     // On Linux, a HOME whose NSS database trusts the test CA: the certificate is checked, never ignored.
     ...(browserHome === '' ? {} : { env: { ...process.env, HOME: browserHome } }),
     headless: true,
+    reducedMotion: 'reduce',
     args: [...CHROMIUM_ARGS],
     viewport: { width: 1400, height: 1000 },
     locale: 'fr-FR',
