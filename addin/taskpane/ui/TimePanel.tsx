@@ -192,39 +192,16 @@ export function TimePanel(props: Props) {
 
       {reading !== null && (
         <>
-          <section className={styles.section} aria-labelledby="aci-temps-personnes">
-            <Subtitle2 as="h2" id="aci-temps-personnes">
-              Par personne ({reading.total})
-            </Subtitle2>
-            <div className={styles.scroll}>
-              <Table size="extra-small" aria-labelledby="aci-temps-personnes">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell className={styles.cell}>Personne</TableHeaderCell>
-                    <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
-                      Heures
-                    </TableHeaderCell>
-                    <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
-                      Montant
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {reading.personnes.map((p) => (
-                    <TableRow key={p.personne}>
-                      <TableCell className={styles.cell}>{p.personne}</TableCell>
-                      <TableCell className={`${styles.cell} ${styles.amount}`}>
-                        {p.heures}
-                      </TableCell>
-                      <TableCell className={`${styles.cell} ${styles.amount}`}>
-                        {p.montant}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </section>
+          <HoursTable
+            id="aci-temps-personnes"
+            title={`Par personne (${reading.total})`}
+            header="Personne"
+            rows={reading.personnes.map((p) => ({
+              name: p.personne,
+              heures: p.heures,
+              montant: p.montant,
+            }))}
+          />
 
           <section className={styles.section} aria-labelledby="aci-temps-pass">
             <Subtitle2 as="h2" id="aci-temps-pass">
@@ -253,39 +230,16 @@ export function TimePanel(props: Props) {
             )}
           </section>
 
-          <section className={styles.section} aria-labelledby="aci-temps-sections">
-            <Subtitle2 as="h2" id="aci-temps-sections">
-              Par section
-            </Subtitle2>
-            <div className={styles.scroll}>
-              <Table size="extra-small" aria-labelledby="aci-temps-sections">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell className={styles.cell}>Section</TableHeaderCell>
-                    <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
-                      Heures
-                    </TableHeaderCell>
-                    <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
-                      Montant
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {reading.sections.map((s) => (
-                    <TableRow key={s.section}>
-                      <TableCell className={styles.cell}>{s.section}</TableCell>
-                      <TableCell className={`${styles.cell} ${styles.amount}`}>
-                        {s.heures}
-                      </TableCell>
-                      <TableCell className={`${styles.cell} ${styles.amount}`}>
-                        {s.montant}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </section>
+          <HoursTable
+            id="aci-temps-sections"
+            title="Par section"
+            header="Section"
+            rows={reading.sections.map((x) => ({
+              name: x.section,
+              heures: x.heures,
+              montant: x.montant,
+            }))}
+          />
 
           {findings.length > 0 && (
             <section className={styles.section} aria-labelledby="aci-temps-constats">
@@ -365,5 +319,46 @@ export function TimePanel(props: Props) {
         </>
       )}
     </div>
+  )
+}
+
+/** Hours and amounts per person or per section, as read back from the sheet. */
+function HoursTable(props: {
+  id: string
+  title: string
+  header: string
+  rows: readonly { name: string; heures: string; montant: string }[]
+}) {
+  const styles = { ...usePanelStyles(), ...useStyles() }
+  return (
+    <section className={styles.section} aria-labelledby={props.id}>
+      <Subtitle2 as="h2" id={props.id}>
+        {props.title}
+      </Subtitle2>
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-labelledby={props.id}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.cell}>{props.header}</TableHeaderCell>
+              <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
+                Heures
+              </TableHeaderCell>
+              <TableHeaderCell className={`${styles.cell} ${styles.amountHeader}`}>
+                Montant
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {props.rows.map((row) => (
+              <TableRow key={row.name}>
+                <TableCell className={styles.cell}>{row.name}</TableCell>
+                <TableCell className={`${styles.cell} ${styles.amount}`}>{row.heures}</TableCell>
+                <TableCell className={`${styles.cell} ${styles.amount}`}>{row.montant}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </section>
   )
 }
