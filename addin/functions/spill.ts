@@ -3,6 +3,7 @@
 import {
   gridRows,
   MISSION_WORDS,
+  PHASE_LABELS,
   type RateTable,
   type Schedule,
   TAILLES,
@@ -10,7 +11,6 @@ import {
   versionSummary,
 } from '../../shared'
 import { excelSerial } from '../excel/dates'
-import { PHASE_WORDS } from '../excel/phase-words'
 
 /** A spilled cell: text or a number; "" for a cell left blank (null would show as 0). */
 export type SpillCell = string | number
@@ -33,7 +33,7 @@ export function baremeRows(table: RateTable): SpillCell[][] {
       row.missionLabel ?? '',
       row.label,
       row.volet ?? '',
-      row.phase ? PHASE_WORDS[row.phase] : '',
+      row.phase ? PHASE_LABELS[row.phase] : '',
       ...row.amounts.map(toExcelNumber),
     ]),
   ]
@@ -56,7 +56,7 @@ export function missionRows(table: RateTable): SpillCell[][] {
       MISSION_WORDS[m.code].label,
       m.label,
       m.category,
-      m.phases.map((p) => PHASE_WORDS[p]).join(' ; '),
+      m.phases.map((p) => PHASE_LABELS[p]).join(' ; '),
     ]),
   ]
 }

@@ -1,9 +1,9 @@
 // Each ACI.* function gives the shared core's figures, to the cent, for every version, taille, mission and a spread of rates, however Excel passes them.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PHASE_WORDS } from '../../addin/excel/phase-words'
 import * as aci from '../../addin/functions/functions'
 import * as core from '../../shared'
+import { PHASE_LABELS } from '../../shared'
 import { installCustomFunctions, removeCustomFunctions } from './support/custom-functions'
 
 beforeAll(() => {
@@ -108,7 +108,7 @@ describe.each(tables.map((t) => [t.id, t] as const))('barème %s', (id, table) =
         // An empty phase cell: null on the web, 0 on Windows; the plan's first phase either way.
         expect(aci.fixe(m.code, t, 0, id)).toBe(aci.fixe(m.code, t, null, id))
         for (const phase of m.phases) {
-          const word = PHASE_WORDS[phase]
+          const word = PHASE_LABELS[phase]
           expect(aci.fixe(m.code, t, word, id)).toBe(
             core.toExcelNumber(core.fixe(m.code, t, phase, id))
           )

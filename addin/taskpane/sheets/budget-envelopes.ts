@@ -4,10 +4,10 @@ import {
   Decimal,
   type EnvelopeReport,
   MISSION_CODES,
+  PHASE_LABELS,
   type Section,
 } from '../../../shared'
 import { excelSerial } from '../../excel/dates'
-import { PHASE_WORDS } from '../../excel/phase-words'
 import type { ColumnPlan, Formula, PlanCell } from '../workbook/plan'
 import { euros } from './budget-amounts'
 import { BUDGET_HEADERS, ENVELOPPE_HEADERS, FORMATS, sectionHeader } from './layout'
@@ -65,7 +65,7 @@ function envelopeRows(input: EnvelopeTableInput): PlanCell[][] {
         line.mission,
         mission === undefined ? null : excelSerial(mission.debut),
         line.taux.toNumber(),
-        line.phase === null ? null : PHASE_WORDS[line.phase],
+        line.phase === null ? null : PHASE_LABELS[line.phase],
         {
           formula: `=ACI.FIXE([@Code],${tailleRef},[@Phase],${versionRef})`,
           value: euros(line.fixe),
@@ -116,7 +116,7 @@ function envelopeColumns(): ColumnPlan[] {
       width: 12,
       validation: {
         kind: 'list',
-        source: Object.values(PHASE_WORDS),
+        source: Object.values(PHASE_LABELS),
         prompt: 'Mission crise : rédaction du plan (1re année) ou mise à jour.',
       },
     },
