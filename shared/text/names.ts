@@ -166,10 +166,15 @@ export function nameKey(text: string): string {
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
+    // Lower, upper, lower: ẞ and ß both end as ss, so the key of a key is itself.
+    .toLowerCase()
     .toUpperCase()
     .toLowerCase()
     .normalize('NFD')
     .replace(MARKS, '')
+    // Case folding makes lookalikes of its own (Γ → γ): they are replaced once more.
+    .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
+    .toLowerCase()
     .replace(SEPARATORS, ' ')
     .trim()
 }
