@@ -160,23 +160,25 @@ export function nameScripts(text: string): Ecriture[] {
  * @example nameKey('Mаrtin') // "martin" (the second letter is Cyrillic)
  */
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(FORMAT, '')
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
-    // Lower, upper, lower: ẞ and ß both end as ss, so the key of a key is itself.
-    .toLowerCase()
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(MARKS, '')
-    // Case folding makes lookalikes of its own (Γ → γ): they are replaced once more.
-    .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
-    .toLowerCase()
-    .replace(SEPARATORS, ' ')
-    .trim()
+  return (
+    text
+      .normalize('NFKC')
+      .replace(FORMAT, '')
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
+      // Lower, upper, lower: ẞ and ß both end as ss, so the key of a key is itself.
+      .toLowerCase()
+      .toUpperCase()
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(MARKS, '')
+      // Case folding makes lookalikes of its own (Γ → γ): they are replaced once more.
+      .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter)
+      .toLowerCase()
+      .replace(SEPARATORS, ' ')
+      .trim()
+  )
 }
 
 /** The key of a name with what a reader should be told about it: mixed scripts, invisible characters. */
