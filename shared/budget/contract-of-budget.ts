@@ -1,6 +1,6 @@
 // The contract behind a budget's profile: what the pane's Contrat view schedules and cuts off, and what a dossier uses when no contract is given.
-import type { BudgetProfil } from '../budget'
 import { type Contract, type Prorata, parseContract } from '../contract'
+import type { BudgetProfil } from './schema'
 
 /**
  * The profile's contract: its signature, its size (from the population when the profile gives

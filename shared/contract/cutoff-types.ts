@@ -5,11 +5,10 @@ import type { Droit, Hypothesis, Payment } from './schedule-types'
 import type { Exercice } from './schema'
 
 /**
- * One entitlement of the contract (an envelope of a contract year) seen from a fiscal year.
- * Advances and balance of the same entitlement are netted, as notes B.6 does: received more than
- * earned → 487; earned more than received → 4687.
+ * What a fiscal year earns of one entitlement (an envelope of a contract year): the figures alone,
+ * without the words of the cut-off, so that a budget check can carry them at little cost.
  */
-export interface CutoffLine {
+export interface FiscalShare {
   readonly droit: Droit
   /** The payments that settle it. */
   readonly paiements: readonly Payment[]
@@ -20,6 +19,14 @@ export interface CutoffLine {
   readonly acquisAvant: Decimal
   readonly produit: Decimal
   readonly acquisApres: Decimal
+}
+
+/**
+ * One entitlement of the contract (an envelope of a contract year) seen from a fiscal year.
+ * Advances and balance of the same entitlement are netted, as notes B.6 does: received more than
+ * earned → 487; earned more than received → 4687.
+ */
+export interface CutoffLine extends FiscalShare {
   /** Received during the fiscal year (booked 512 / 706 when received). */
   readonly encaisse: Decimal
   readonly pcaOuverture: Decimal

@@ -11,13 +11,13 @@ import {
   type RepartitionTemporelle,
   type Settings,
 } from './cutoff-options'
-import type { Cutoff, CutoffLine } from './cutoff-types'
+import type { Cutoff, CutoffLine, FiscalShare } from './cutoff-types'
 import { cutoffHypotheses } from './hypotheses'
 import { journalOf } from './journal'
 import { compteLabel, compteProduit } from './labels'
 import type { Contract } from './parse'
 import { scheduleOf } from './schedule'
-import type { Droit, Payment, Periode, Schedule } from './schedule-types'
+import type { Droit, Hypothesis, Payment, Periode, Schedule } from './schedule-types'
 import type { Exercice } from './schema'
 
 export {
@@ -28,7 +28,7 @@ export {
   VARIABLE_RECOGNITIONS,
   type VariableRecognition,
 } from './cutoff-options'
-export type { AccountTotals, Cutoff, CutoffLine } from './cutoff-types'
+export type { AccountTotals, Cutoff, CutoffLine, FiscalShare } from './cutoff-types'
 export type { EcritureKind, JournalLine } from './journal'
 
 function scheduleFrom(source: Contract | Schedule): Schedule {
@@ -109,10 +109,26 @@ function positionText(position: Decimal, at: string): string {
     : `produit à recevoir au ${at} : ${euros(position.negated())}`
 }
 
-function lineOf(e: Entitlement, ex: Exercice, settings: Settings): CutoffLine {
-  const after = addDays(ex.fin, 1)
+/** An entitlement's share of the fiscal year: earned before it, in it, after it. */
+function shareOf(e: Entitlement, ex: Exercice, settings: Settings): FiscalShare {
   const before = earnedBefore(e, ex.debut, settings.repartition)
-  const through = earnedBefore(e, after, settings.repartition)
+  const through = earnedBefore(e, addDays(ex.fin, 1), settings.repartition)
+  return {
+    droit: e.droit,
+    paiements: e.paiements,
+    compte: compteProduit(e.droit.volet, e.droit.mission),
+    reconnaissance: e.reconnaissance,
+    acquisAvant: before,
+    produit: through.minus(before),
+    acquisApres: e.droit.montant.minus(through),
+  }
+}
+
+function lineOf(e: Entitlement, ex: Exercice, settings: Settings): CutoffLine {
+  const share = shareOf(e, ex, settings)
+  const after = addDays(ex.fin, 1)
+  const before = share.acquisAvant
+  const through = before.plus(share.produit)
   const received0 = receivedBefore(e, ex.debut)
   const received1 = receivedBefore(e, after)
   // Position at each closing (notes B.6): received − earned; > 0 → 487, < 0 → 4687.
@@ -141,13 +157,7 @@ function lineOf(e: Entitlement, ex: Exercice, settings: Settings): CutoffLine {
   }
   calcul += ` ; produit de l’exercice ${euros(through.minus(before))} ; encaissé à la clôture ${euros(received1)} − acquis ${euros(through)} : ${positionText(closing, frenchDate(ex.fin))}`
   return {
-    droit: d,
-    paiements: e.paiements,
-    compte: compteProduit(d.volet, d.mission),
-    reconnaissance: e.reconnaissance,
-    acquisAvant: before,
-    produit: through.minus(before),
-    acquisApres: d.montant.minus(through),
+    ...share,
     encaisse: received1.minus(received0),
     pcaOuverture: opening.isPositive() ? opening : ZERO,
     parOuverture: opening.isNegative() ? opening.negated() : ZERO,
@@ -204,6 +214,29 @@ export function cutoffOf(
       debit: sum(journal.map((l) => l.debit)),
       credit: sum(journal.map((l) => l.credit)),
     },
+    hypotheses: cutoffHypotheses(settings, options),
+  }
+}
+
+/**
+ * What a fiscal year earns of each entitlement of the contract, figures only: the same shares as
+ * cutoffOf's lines (the same cumulative rounding), so their `produit` sums to the cut-off's 706
+ * total for the same options, without its journal and its explanations.
+ */
+export function sharesOfExercice(
+  source: Contract | Schedule,
+  exercice: unknown,
+  options?: CutoffOptions
+): {
+  readonly exercice: Exercice
+  readonly lignes: readonly FiscalShare[]
+  readonly hypotheses: readonly Hypothesis[]
+} {
+  const ex = parseExercice(exercice)
+  const settings = parseOptions(options)
+  return {
+    exercice: ex,
+    lignes: entitlementsOf(scheduleFrom(source), settings).map((e) => shareOf(e, ex, settings)),
     hypotheses: cutoffHypotheses(settings, options),
   }
 }

@@ -1,15 +1,12 @@
 // The fiscal year's ACI income (produits ACI de l'exercice): what the year earns from the contract, exactly as the cut-off computes it, explained against the contract-year envelopes.
-import {
-  type Contract,
-  type CutoffOptions,
-  cutoffOf,
-  type Hypothesis,
-  type Schedule,
-  scheduleOf,
-} from '../contract'
+import { frenchDate } from '../dates'
 import { formatEuros } from '../format'
 import { type Decimal, sum, toAmountString } from '../money'
-import { frenchDate } from '../rates/catalog'
+import { type CutoffOptions, sharesOfExercice } from './cutoff'
+import { compteLabel } from './labels'
+import type { Contract } from './parse'
+import { scheduleOf } from './schedule'
+import type { Hypothesis, Schedule } from './schedule-types'
 
 export interface FiscalIncomeLine {
   /** The entitlement: `a2-fixe-parcours`. */
@@ -28,7 +25,6 @@ export interface FiscalIncomeLine {
   readonly acquisApres: string
   /** Why the envelope and the year's share differ, in French. */
   readonly explication: string
-  readonly calcul: string
 }
 
 export interface FiscalIncomeYear {
@@ -62,9 +58,11 @@ const amount = (d: Decimal) => toAmountString(d)
 
 /**
  * What a fiscal year earns from the contract: for each entitlement (an envelope of a contract year,
- * prorated from a mission's start), its share falling in the fiscal year — cutoffOf's own lines,
- * so the total is the cut-off's 706 total for the same options — and, beside it, the contract
- * years' envelopes, each difference explained line by line (earned before the year, after it).
+ * prorated from a mission's start), its share falling in the fiscal year — the cut-off's own
+ * shares (sharesOfExercice), so the total is the cut-off's 706 total for the same options — and,
+ * beside it, the contract years' envelopes, each difference explained line by line (earned before
+ * the year, after it). The entitlements of the contract years the fiscal year touches are all
+ * listed, and those of other years when they bring the year some income.
  */
 export function produitsAciExercice(
   source: Contract | Schedule,
@@ -72,9 +70,13 @@ export function produitsAciExercice(
   options?: CutoffOptions
 ): FiscalIncome {
   const schedule = 'paiements' in source ? source : scheduleOf(source)
-  const cutoff = cutoffOf(schedule, exercice, options)
-  const ex = cutoff.exercice
-  const lignes = cutoff.lignes.map((l): FiscalIncomeLine => {
+  const shares = sharesOfExercice(schedule, exercice, options)
+  const ex = shares.exercice
+  const touched = (du: string, au: string) => du <= ex.fin && au >= ex.debut
+  const kept = shares.lignes.filter(
+    (l) => !l.produit.isZero() || touched(l.droit.periode.du, l.droit.periode.au)
+  )
+  const lignes = kept.map((l): FiscalIncomeLine => {
     const d = l.droit
     const parts: string[] = []
     if (!l.acquisAvant.isZero()) {
@@ -102,22 +104,18 @@ export function produitsAciExercice(
       produit: amount(l.produit),
       acquisApres: amount(l.acquisApres),
       explication,
-      calcul: l.calcul,
     }
   })
   const years = schedule.parAnnee.filter(
-    (y) =>
-      (y.debut <= ex.fin && y.fin >= ex.debut) ||
-      cutoff.lignes.some((l) => l.droit.annee === y.annee)
+    (y) => touched(y.debut, y.fin) || kept.some((l) => l.droit.annee === y.annee)
   )
+  const comptes = [...new Set(kept.map((l) => l.compte))].sort()
   return {
     exercice: ex,
-    produitsAciExercice: amount(cutoff.totaux.produits),
+    produitsAciExercice: amount(sum(kept.map((l) => l.produit))),
     lignes,
     parAnnee: years.map((y) => {
-      const produit = sum(
-        cutoff.lignes.filter((l) => l.droit.annee === y.annee).map((l) => l.produit)
-      )
+      const produit = sum(kept.filter((l) => l.droit.annee === y.annee).map((l) => l.produit))
       return {
         annee: y.annee,
         debut: y.debut,
@@ -127,11 +125,11 @@ export function produitsAciExercice(
         horsExercice: amount(y.total.minus(produit)),
       }
     }),
-    parCompte: cutoff.parCompte.map((c) => ({
-      compte: c.compte,
-      libelle: c.libelle,
-      produit: amount(c.produit),
+    parCompte: comptes.map((compte) => ({
+      compte,
+      libelle: compteLabel(compte),
+      produit: amount(sum(kept.filter((l) => l.compte === compte).map((l) => l.produit))),
     })),
-    hypotheses: cutoff.hypotheses,
+    hypotheses: shares.hypotheses,
   }
 }

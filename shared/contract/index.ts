@@ -6,15 +6,23 @@ export {
   type CutoffOptions,
   cutoffOf,
   type EcritureKind,
+  type FiscalShare,
   type JournalLine,
   parseExercice,
   produitsARecevoir,
   produitsConstatesDAvance,
   REPARTITIONS,
   type RepartitionTemporelle,
+  sharesOfExercice,
   VARIABLE_RECOGNITIONS,
   type VariableRecognition,
 } from './cutoff'
+export {
+  type FiscalIncome,
+  type FiscalIncomeLine,
+  type FiscalIncomeYear,
+  produitsAciExercice,
+} from './fiscal-income'
 export { type CutoffJson, cutoffJson, type ScheduleJson, scheduleJson } from './json'
 export {
   COMPTE_PAR,

@@ -1,4 +1,6 @@
 // buildDossier: one CPTS, one fiscal year, from what the product computes — the budget's check, the contract's schedule and cut-off, the annex's variable part.
+
+import { contractOfBudget } from '../budget/contract-of-budget'
 import {
   AciError,
   type Annexe,
@@ -43,7 +45,6 @@ import {
   type VariableResult,
   variableOf,
 } from '../index'
-import { contractOfBudget } from './contract-of-budget'
 import { checkKey, pseudonymizer } from './pseudonym'
 import type { Dossier } from './schema'
 import { DOSSIER_SCHEMA_VERSION, PRODUCT } from './version'

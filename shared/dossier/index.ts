@@ -1,6 +1,5 @@
 // The yearly dossier of a CPTS for the ARS, the CPAM and the auditor: its model and JSON here; its PDF in ./pdf, loaded only when a dossier is made.
 export { buildDossier, type DossierInput } from './build'
-export { contractOfBudget } from './contract-of-budget'
 export { dossierFileName } from './file-name'
 export { dossierFromJson, dossierToJson, parseDossier } from './json'
 export { KEY_MIN_LENGTH, pseudonymOf } from './pseudonym'

@@ -1,4 +1,4 @@
-// The books of a CPTS: its FEC read and checked, its figures per account and month, actuals by mission, the fiscal year's ACI income, entries back to the books.
+// The books of a CPTS: its FEC read and checked, its figures per account and month, actuals by mission, entries back to the books.
 
 export {
   actualsFromLedger,
@@ -45,12 +45,6 @@ export {
   type SuiviSection,
   suiviMensuel,
 } from './followup'
-export {
-  type FiscalIncome,
-  type FiscalIncomeLine,
-  type FiscalIncomeYear,
-  produitsAciExercice,
-} from './income'
 export { type CashPlanJson, cashPlanJson, type LedgerJson, ledgerJson } from './json'
 export { type MonthlyProfile, spreadByMonth } from './profile'
 export {
