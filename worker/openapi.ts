@@ -208,8 +208,20 @@ export function openApiDocument() {
       },
       responses: {
         200: {
-          description: 'Le rapport de contrôle, montants en texte décimal.',
-          content: { 'application/json': { schema: { type: 'object' } } },
+          description:
+            'Le rapport de contrôle, montants en texte décimal : sections, totaux, constats, et `produitsAciExercice`, ce que l’exercice acquiert du contrat du profil (le total 706 de la coupure pour le même contrat et le même exercice), expliqué dans `produitsExercice` par année de contrat, par compte 706 et droit par droit, à côté des enveloppes des années de contrat (null, avec un constat, quand le contrat du profil ne se calcule pas).',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['totaux', 'findings', 'produitsAciExercice', 'produitsExercice'],
+                properties: {
+                  produitsAciExercice: { type: ['string', 'null'], pattern: '^-?\\d+\\.\\d{2}$' },
+                  produitsExercice: { type: ['object', 'null'] },
+                },
+              },
+            },
+          },
         },
         ...problems({
           400: 'JSON invalide ou clé JSON en double, CSV refusé (la ligne et la colonne sont nommées), encodage illisible, ou budget non conforme au schéma (le champ fautif est nommé).',

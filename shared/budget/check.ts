@@ -11,6 +11,7 @@ import { prepareActual } from './realise'
 import { ActualsCheck } from './realise-check'
 import type { BudgetReport } from './report'
 import { envelopeRules, profileFindings } from './rules/envelopes'
+import { fiscalIncomeReport } from './rules/fiscal-income'
 import { FunderTotals, incomeLineFindings } from './rules/income'
 import { lineFindings } from './rules/lines'
 import { BeneficiaryTotals } from './rules/pass'
@@ -144,6 +145,7 @@ export function checkBudget(
     comparison: totalComparison,
     whatIf,
   } = envelopeRules(charges, produits, produitsAci, ctx, findings, 'prévu')
+  const fiscal = fiscalIncomeReport(doc.profil, produitsAci, findings)
   funders.secondaryFindings(findings)
   people.findings(ctx, findings)
   financialPart(chargeLines, produitLines, findings)
@@ -195,6 +197,8 @@ export function checkBudget(
       contributionsNature: toAmountString(contributionsTotal),
       ...(withActuals === undefined ? {} : { realise: withActuals.totaux }),
     },
+    produitsAciExercice: fiscal?.produitsAciExercice ?? null,
+    produitsExercice: fiscal,
     fongibilite: whatIf,
     findings: sorted,
     counts,

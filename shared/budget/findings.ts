@@ -129,6 +129,11 @@ export const FINDING_RULES = {
     source:
       'ACI CPTS, contrat type art. 6 : volet fixe versé à compter du démarrage de la mission, proratisé ; règle de proratisation non publiée',
   },
+  'ACI-PRODUITS-EXERCICE': {
+    severity: 'warning',
+    source:
+      'ACI CPTS, art. 9.1 (versements à la date anniversaire du contrat) ; indépendance des exercices : produit acquis prorata temporis, le reste en produits constatés d’avance (487) ou à recevoir (4687)',
+  },
   'TAILLE-POPULATION': {
     severity: 'info',
     source:

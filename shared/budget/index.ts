@@ -22,6 +22,7 @@ export {
 export { type AmountString, type Cents, centsOf, centsToDecimal, centsToString } from './cents'
 export { checkBudget } from './check'
 export { type BudgetOptions, chartOf, tableOf } from './context'
+export { contractOfBudget } from './contract-of-budget'
 export { budgetToCsv } from './csv-export'
 export { type BudgetCsvImport, budgetFromCsv, importBudgetCsv } from './csv-import'
 export { bundledPass, loadPass, type PassTable } from './data/pass-table'
@@ -62,6 +63,8 @@ export {
   type ActualTotals,
   type BudgetReport,
   type Comparison,
+  type FiscalIncomeReport,
+  type FiscalIncomeReportLine,
   percentOf,
   type SectionReport,
   type Status,

@@ -69,6 +69,44 @@ export interface ActualTotals extends ActualReport {
   readonly produitsAci: string
 }
 
+/** One entitlement of the contract seen from the fiscal year (FiscalIncomeLine). */
+export interface FiscalIncomeReportLine {
+  readonly droit: string
+  readonly annee: number
+  readonly volet: 'fonctionnement' | 'fixe' | 'variable'
+  readonly mission: string | null
+  readonly compte: string
+  readonly enveloppe: string
+  readonly acquisAvant: string
+  readonly produit: string
+  readonly acquisApres: string
+  readonly explication: string
+}
+
+/** What the fiscal year earns from the profile's contract, against the contract-year envelopes. */
+export interface FiscalIncomeReport {
+  /** The cut-off's 706 total for the profile's contract and fiscal year (default options). */
+  readonly produitsAciExercice: string
+  /** The envelopes of the contract years the fiscal year touches. */
+  readonly enveloppesContrat: string
+  /** The budget's ACI income − produitsAciExercice: positive when the budget counts more. */
+  readonly ecartBudget: string
+  readonly parAnnee: readonly {
+    readonly annee: number
+    readonly debut: string
+    readonly fin: string
+    readonly enveloppe: string
+    readonly produit: string
+    readonly horsExercice: string
+  }[]
+  readonly parCompte: readonly {
+    readonly compte: string
+    readonly libelle: string
+    readonly produit: string
+  }[]
+  readonly lignes: readonly FiscalIncomeReportLine[]
+}
+
 export interface BudgetReport {
   readonly cpts: string
   readonly taille: Taille
@@ -117,6 +155,14 @@ export interface BudgetReport {
      */
     readonly realise?: ActualTotals
   }
+  /**
+   * What the fiscal year earns from the profile's contract: the cut-off's 706 total for the same
+   * contract and year, the ACI income a budget of the fiscal year should count. null when the
+   * profile's contract cannot be computed (a finding says why).
+   */
+  readonly produitsAciExercice: string | null
+  /** produitsAciExercice explained: contract years, entitlements, 706 accounts; null with it. */
+  readonly produitsExercice: FiscalIncomeReport | null
   /**
    * A what-if the current rules do not allow: the missions' charges against the sum of their
    * envelopes, as if they were fungible (a proposal of the Sénat, not in force).

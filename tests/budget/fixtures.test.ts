@@ -1,6 +1,14 @@
 // Two complete budgets of a taille 2 CPTS, one under each rate version, against their expected reports and hand computations.
 import { describe, expect, it } from 'vitest'
-import { type BudgetReport, budgetFromJson, budgetToJson, checkBudget } from '../../shared'
+import {
+  type BudgetReport,
+  budgetFromJson,
+  budgetToJson,
+  checkBudget,
+  contractOfBudget,
+  cutoffOf,
+  parseBudget,
+} from '../../shared'
 import { codes, fixtureText } from './support/budgets'
 
 function load(name: string) {
@@ -91,6 +99,7 @@ describe('CPTS des Deux Rives : taille 2, avenant 2, exercice 2025', () => {
   it('findings: Dr Martin over the PASS, overruns, yoga, the laboratory, the planned surplus', () => {
     expect(codes(report)).toEqual([
       'PASS-PLAFOND', // 12 000 + 38 000 = 50 000 > 47 100
+      'ACI-PRODUITS-EXERCICE', // 274 000 budgeted, 271 866,43 earned in 2025
       'ENVELOPPE-DEPASSEE', // parcours
       'ENVELOPPE-DEPASSEE', // prévention
       'FINANCEMENT-SECONDAIRE', // laboratoire pharmaceutique: warning
@@ -103,17 +112,91 @@ describe('CPTS des Deux Rives : taille 2, avenant 2, exercice 2025', () => {
       'FONGIBILITE',
       'MISSION-DEMARRAGE', // accompagnement from 1 March 2025
     ])
-    expect(report.counts).toEqual({ error: 1, warning: 6, info: 5 })
+    expect(report.counts).toEqual({ error: 1, warning: 7, info: 5 })
     expect(report.findings[0]?.amounts).toEqual({
       total: '50000.00',
       plafond: '47100.00',
       depassement: '2900.00',
     })
-    expect(report.findings[6]?.amounts).toEqual({
+    expect(report.findings[7]?.amounts).toEqual({
       produitsAci: '274000.00',
       chargesSectionsAci: '247763.33',
       excedent: '26236.67',
     })
+  })
+})
+
+describe('the fiscal year as the budget’s basis (Deux Rives, exercice 2025)', () => {
+  const { doc, report } = load('cpts-taille-2-aci-avenant-2')
+  const line = (droit: string) => report.produitsExercice?.lignes.find((l) => l.droit === droit)
+
+  it('counts what 2025 earns of contract years 2 and 3, day by day', () => {
+    // Contract signed 1 March 2023: year 2 runs 01/03/2024–28/02/2025 (365 days, 59 of them in
+    // 2025), year 3 runs 01/03/2025–29/02/2026 … 28/02/2026 (365 days, 306 of them in 2025).
+    expect(line('a2-fonctionnement')).toMatchObject({
+      enveloppe: '60000.00',
+      acquisAvant: '50301.37', // 60 000 × 306/365
+      produit: '9698.63', // 60 000 × 59/365 = 9 698,630…
+      acquisApres: '0.00',
+    })
+    expect(line('a3-fonctionnement')).toMatchObject({
+      enveloppe: '60000.00',
+      produit: '50301.37', // 60 000 × 306/365 = 50 301,369…
+      acquisApres: '9698.63',
+    })
+    expect(line('a2-fixe-acces')?.produit).toBe('11315.07') // 70 000 × 59/365 = 11 315,068…
+    expect(report.produitsExercice?.parAnnee.map((y) => [y.annee, y.enveloppe, y.produit])).toEqual(
+      [
+        [2, '280250.00', '100003.42'],
+        [3, '274000.00', '171863.01'],
+      ]
+    )
+    // 100 003,42 + 171 863,01
+    expect(report.produitsAciExercice).toBe('271866.43')
+    expect(report.produitsExercice?.enveloppesContrat).toBe('554250.00') // 280 250 + 274 000
+  })
+
+  it('equals the cut-off’s 706 total for the same contract and year', () => {
+    const cutoff = cutoffOf(contractOfBudget(doc.profil), doc.profil.exercice)
+    expect(report.produitsAciExercice).toBe(cutoff.totaux.produits.toFixed(2))
+    const byAccount = Object.fromEntries(
+      cutoff.parCompte.map((c) => [c.compte, c.produit.toFixed(2)])
+    )
+    for (const c of report.produitsExercice?.parCompte ?? []) {
+      expect(c.produit).toBe(byAccount[c.compte] ?? '0.00')
+    }
+  })
+
+  it('says the budget counts 2 133,57 € more ACI income than the year earns', () => {
+    const f = report.findings.find((x) => x.code === 'ACI-PRODUITS-EXERCICE')
+    expect(f?.severity).toBe('warning')
+    expect(f?.amounts).toEqual({
+      produitsAci: '274000.00',
+      produitsAciExercice: '271866.43',
+      ecart: '2133.57', // 274 000 − 271 866,43
+      enveloppes: '554250.00',
+    })
+    expect(report.produitsExercice?.ecartBudget).toBe('2133.57')
+  })
+
+  it('says nothing when the budget counts exactly what the year earns', () => {
+    const aci = doc.lignes.filter((l) => l.financeur === 'aci')
+    const first = aci[0]
+    if (first === undefined) throw new Error('no ACI income line in the fixture')
+    const total = aci.reduce((a, l) => a + Math.round(Number(l.montant) * 100), 0)
+    const wanted = Math.round(Number(report.produitsAciExercice) * 100)
+    const shifted = Math.round(Number(first.montant) * 100) + wanted - total
+    const montant = (shifted / 100).toFixed(2)
+    const same = checkBudget(
+      parseBudget({
+        ...doc,
+        lignes: doc.lignes.map((l) =>
+          l === first ? { ...l, montant, repartition: undefined } : l
+        ),
+      })
+    )
+    expect(same.totaux.produitsAci).toBe('271866.43')
+    expect(same.findings.some((x) => x.code === 'ACI-PRODUITS-EXERCICE')).toBe(false)
   })
 })
 
@@ -171,6 +254,7 @@ describe('CPTS du Pays des Trois Vallées : taille 2, ACI 2019, exercice 2021', 
       'CLE-SOMME',
       'CNCC-ACI-EN-74',
       'MISSION-HORS-BAREME',
+      'ACI-PRODUITS-EXERCICE', // 237 250 budgeted, 221 551,37 earned in 2021
       'FINANCEUR-ABSENT', // the mutual insurer's contribution
       'SENAT-IMMOBILIER', // 6125 crédit-bail immobilier
       'SENAT-THESAURISATION', // 237 250 − 160 100 = 77 150 > 10 % × 237 250 = 23 725
@@ -178,8 +262,8 @@ describe('CPTS du Pays des Trois Vallées : taille 2, ACI 2019, exercice 2021', 
       'MISSION-DEMARRAGE', // prévention from 1 April 2021
       'PASS-INCONNU', // no cap before 2022
     ])
-    expect(report.counts).toEqual({ error: 4, warning: 3, info: 3 })
-    expect(report.findings[6]?.amounts).toEqual({
+    expect(report.counts).toEqual({ error: 4, warning: 4, info: 3 })
+    expect(report.findings[7]?.amounts).toEqual({
       produitsAci: '237250.00',
       chargesSectionsAci: '160100.00',
       excedent: '77150.00',
