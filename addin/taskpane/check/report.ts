@@ -71,6 +71,37 @@ const findingSchema = v.object({
   source: v.string(),
 })
 
+const fiscalIncomeSchema = v.object({
+  produitsAciExercice: amount,
+  enveloppesContrat: amount,
+  ecartBudget: amount,
+  parAnnee: v.array(
+    v.object({
+      annee: v.number(),
+      debut: v.string(),
+      fin: v.string(),
+      enveloppe: amount,
+      produit: amount,
+      horsExercice: amount,
+    })
+  ),
+  parCompte: v.array(v.object({ compte: v.string(), libelle: v.string(), produit: amount })),
+  lignes: v.array(
+    v.object({
+      droit: v.string(),
+      annee: v.number(),
+      volet: v.picklist(['fonctionnement', 'fixe', 'variable']),
+      mission: v.nullable(v.string()),
+      compte: v.string(),
+      enveloppe: amount,
+      acquisAvant: amount,
+      produit: amount,
+      acquisApres: amount,
+      explication: v.string(),
+    })
+  ),
+})
+
 /** The report of `POST /api/v1/budgets/check`, field by field as the core writes it. */
 export const budgetReportSchema: v.GenericSchema<unknown, BudgetReport> = v.object({
   cpts: v.string(),
@@ -106,6 +137,8 @@ export const budgetReportSchema: v.GenericSchema<unknown, BudgetReport> = v.obje
       })
     ),
   }),
+  produitsAciExercice: amountOrNull,
+  produitsExercice: v.nullable(fiscalIncomeSchema),
   fongibilite: v.object({
     ...comparison,
     scenario: v.literal(true),

@@ -40,7 +40,7 @@ export function controlKey(budgetKey: string, tables: readonly string[]): string
   for (let n = 2; ; n++) if (free(`${budgetKey}_c${n}`)) return `${budgetKey}_c${n}`
 }
 
-export const CONTROL_PREFIXES = ['Controle', 'Constats'] as const
+export const CONTROL_PREFIXES = ['Controle', 'Constats', 'ProduitsExercice'] as const
 
 export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): SheetPlan {
   const { report } = input
@@ -117,6 +117,35 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
   ])
   const t = report.totaux
   const summary = `Total des charges ${formatEuros(new Decimal(t.charges))} ; enveloppe totale ${formatEuros(new Decimal(t.enveloppe))} ; ${t.statusLabel}. Constats : ${report.counts.error} erreur(s), ${report.counts.warning} avertissement(s), ${report.counts.info} information(s).`
+  // What the fiscal year earns of each envelope of the contract years it touches, under the chart.
+  const fiscal = report.produitsExercice
+  const fiscalAt = { row: chartTop + 19, column: 0 }
+  const fiscalNote =
+    fiscal === null
+      ? 'Produits ACI de l’exercice non calculés : voir les constats.'
+      : `Produits ACI de l’exercice ${formatEuros(new Decimal(fiscal.produitsAciExercice))} (total 706 de la coupure) pour des enveloppes d’années de contrat de ${formatEuros(new Decimal(fiscal.enveloppesContrat))} ; le budget compte ${formatEuros(new Decimal(t.produitsAci))} de produits ACI.`
+  const accountLabel = new Map(
+    (fiscal?.parCompte ?? []).map((c) => [
+      c.compte,
+      c.libelle.replace(/^Prestations de services – /, ''),
+    ])
+  )
+  const fiscalColumns: ColumnPlan[] = [
+    { header: 'Droit', format: null, width: 30, total: { label: 'Total' } },
+    { header: 'Enveloppe', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Acquis avant', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Produit de l’exercice', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Acquis après', format: FORMATS.euros, width: 15, total: 'sum' },
+    { header: 'Explication', format: null, width: 34 },
+  ]
+  const fiscalRows: PlanCell[][] = (fiscal?.lignes ?? []).map((l) => [
+    `Année ${l.annee} — ${accountLabel.get(l.compte) ?? l.compte} (${l.compte})`,
+    euros(l.enveloppe),
+    euros(l.acquisAvant),
+    euros(l.produit),
+    euros(l.acquisApres),
+    l.explication,
+  ])
   return {
     name: sheetName,
     blocks: [
@@ -144,6 +173,12 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
         rows: [['Constats']],
         style: 'subtitle',
       },
+      {
+        at: address({ row: fiscalAt.row - 2, column: 0 }),
+        rows: [['Produits ACI de l’exercice, enveloppe par enveloppe']],
+        style: 'subtitle',
+      },
+      { at: address({ row: fiscalAt.row - 1, column: 0 }), rows: [[fiscalNote]], style: 'note' },
     ],
     tables: [
       {
@@ -162,6 +197,18 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
         showTotals: false,
         style: 'TableStyleLight1',
       },
+      ...(fiscalRows.length === 0
+        ? []
+        : [
+            {
+              name: `ProduitsExercice_${key}`,
+              at: address(fiscalAt),
+              columns: fiscalColumns,
+              rows: fiscalRows,
+              showTotals: true,
+              style: 'TableStyleLight9',
+            },
+          ]),
     ],
     highlights: [
       {

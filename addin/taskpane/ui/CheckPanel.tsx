@@ -157,6 +157,15 @@ function Report({ result, controlSheet }: { result: CheckResult; controlSheet: s
           Total des charges {formatEuros(new Decimal(report.totaux.charges))} pour une enveloppe de{' '}
           {formatEuros(new Decimal(report.totaux.enveloppe))} : {report.totaux.statusLabel}.
         </Body1>
+        {report.produitsExercice !== null && (
+          <Body1>
+            L’exercice acquiert{' '}
+            {formatEuros(new Decimal(report.produitsExercice.produitsAciExercice))} du contrat
+            (total 706 de la coupure), pour des enveloppes d’années de contrat de{' '}
+            {formatEuros(new Decimal(report.produitsExercice.enveloppesContrat))} ; le budget compte{' '}
+            {formatEuros(new Decimal(report.totaux.produitsAci))} de produits ACI.
+          </Body1>
+        )}
         {report.totaux.realise !== undefined && (
           <Body1>
             Réalisé : {formatEuros(new Decimal(report.totaux.realise.charges))} de charges

@@ -1,7 +1,7 @@
 // The check action without React: the sheet read back and checked by the service or here, then its report written to a Contrôle sheet.
 import { describe, expect, it } from 'vitest'
 import { checkBudgetSheet, importBudget, writeCheckSheet } from '../../../addin/taskpane/actions'
-import { budgetToJson, checkBudget } from '../../../shared'
+import { budgetToJson, checkBudget, Decimal, formatEuros } from '../../../shared'
 import { fixture, online, servicesOf, textOf } from '../support/action-services'
 
 async function withBudget(fetch?: typeof globalThis.fetch) {
@@ -30,11 +30,17 @@ describe('checkBudgetSheet', () => {
     expect(outcome.notice).toEqual({
       intent: 'error',
       title: 'Budget à corriger',
-      text: '1 erreur, 6 avertissements, 5 informations ; rapport dans la nouvelle feuille « Contrôle 2025 ».',
+      text: '1 erreur, 7 avertissements, 5 informations ; rapport dans la nouvelle feuille « Contrôle 2025 ».',
     })
     const sheet = textOf(services.workbook, 'Contrôle 2025')
     expect(sheet).toContain('Feuille « Budget 2025 » vérifiée le 23/11/2026 sur cet ordinateur')
     for (const f of expected.findings) expect(sheet).toContain(f.message)
+    // The fiscal year's ACI income, envelope by envelope, under the chart.
+    const eur = (amount: string) => formatEuros(new Decimal(amount))
+    expect(sheet).toContain(
+      `Produits ACI de l’exercice ${eur('271866.43')} (total 706 de la coupure) pour des enveloppes d’années de contrat de ${eur('554250.00')} ; le budget compte ${eur('274000.00')} de produits ACI.`
+    )
+    expect(sheet).toContain('Année 2 — ACI fonctionnement (706100)')
   })
 
   it('online: the service’s report, read through its schema', async () => {
@@ -42,7 +48,8 @@ describe('checkBudgetSheet', () => {
     const checked = await checkBudgetSheet(services, { key: selected, budgets })
     expect(checked.check.origin).toBe('service')
     expect(checked.check.note).toBeNull()
-    expect(checked.check.report.counts).toEqual({ error: 1, warning: 6, info: 5 })
+    expect(checked.check.report.counts).toEqual({ error: 1, warning: 7, info: 5 })
+    expect(checked.check.report.produitsAciExercice).toBe('271866.43')
     const outcome = await writeCheckSheet(services, checked)
     expect(textOf(services.workbook, outcome.controlSheet)).toContain(
       'par le service en ligne ACI-CPTS'
