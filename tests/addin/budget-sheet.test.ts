@@ -103,20 +103,45 @@ describe('the budget sheet plan', () => {
     expect(p.highlights.length).toBe(2)
   })
 
-  it('starts a new budget from a CPTS’s typical lines, its ACI income as formulas on the envelopes', () => {
+  it('starts a new budget from a CPTS’s typical lines, its ACI income what the fiscal year earns', () => {
     const doc = avenant2()
     const p = plan({ profil: doc.profil, lignes: [] })
     const rows = p.tables[0]?.rows ?? []
     expect(rows.map((r) => r[0])).toContain('6411')
     // The cut-off's sub-accounts: 706100 fonctionnement, 706111 accès fixe, 706112 accès variable.
+    // Fiscal year 2025, contract signed 1 March 2023: 59 days of year 2 and 306 of year 3 (365 each).
     const fonctionnement = rows.find((r) => r[0] === '706100')
-    expect(fonctionnement?.[3]).toMatchObject({ value: 60000 })
+    expect(fonctionnement?.[1]).toBe('ACI – fonctionnement (part de l’exercice)')
+    // 60 000 × 59/365 + 60 000 × 306/365 = 9 698,63 + 50 301,37
+    expect(fonctionnement?.[3]).toBe(60000)
+    const fixe = rows.find((r) => r[0] === '706111')
+    expect(fixe?.[1]).toBe('ACI – accès aux soins, volet fixe (part de l’exercice)')
+    // 70 000 × 59/365 + 70 000 × 306/365
+    expect(fixe?.[3]).toBe(70000)
+    // Year 2's variable, 30 000 × 80 %, paid (and earned) in 2025; year 3's after it.
+    expect(rows.find((r) => r[0] === '706112')?.[3]).toBe(24000)
+    // Accompagnement from 1 March 2025: 7 500 × 306/365 = 6 287,67.
+    expect(rows.find((r) => r[0] === '706161')?.[3]).toBe(6287.67)
+    const aci = rows.filter((r) => String(r[0]).startsWith('706'))
+    const total = aci.reduce((a, r) => a + Math.round(Number(r[3]) * 100), 0)
+    expect(total).toBe(27186643) // produitsAciExercice 271 866,43 €, the cut-off's 706 total
+  })
+
+  it('keeps the envelopes as formulas when the profile’s contract cannot be computed', () => {
+    const doc = avenant2()
+    // A mission starting before the contract is signed: the contract is refused, the envelopes stay.
+    const profil = {
+      ...doc.profil,
+      missions: doc.profil.missions.map((m) =>
+        m.mission === 'acces' ? { ...m, debut: '2020-01-01' } : m
+      ),
+    }
+    const p = plan({ profil, lignes: [] })
+    const rows = p.tables[0]?.rows ?? []
     const fixe = rows.find((r) => r[0] === '706111')
     expect(fixe?.[1]).toBe('ACI – accès aux soins, volet fixe')
     expect(isFormula(fixe?.[3] ?? null)).toBe(true)
     expect(fixe?.[3]).toMatchObject({ value: 70000 })
-    // 30 000 × 80 %.
-    expect(rows.find((r) => r[0] === '706112')?.[3]).toMatchObject({ value: 24000 })
   })
 })
 

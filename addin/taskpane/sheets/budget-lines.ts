@@ -4,6 +4,7 @@ import {
   Decimal,
   type EnvelopeReport,
   FINANCEUR_LABELS,
+  type FiscalIncome,
   natureOf,
   type PreparedLine,
   type Section,
@@ -19,6 +20,8 @@ export interface LineRowsInput {
   readonly prepared: readonly PreparedLine[]
   readonly sections: readonly Section[]
   readonly report: EnvelopeReport
+  /** What the fiscal year earns from the profile's contract: a new budget's ACI income; null when it cannot be computed. */
+  readonly fiscal: FiscalIncome | null
   /** The names of the lines table and of the envelopes table. */
   readonly budgetTable: string
   readonly envelopeTable: string
@@ -48,7 +51,7 @@ export function lineRows(input: LineRowsInput): PlanCell[][] {
   const last = sectionHeader(sections[sections.length - 1] as Section)
   const resteFormula = `=[@${BUDGET_HEADERS.montant}]-SUM(${input.budgetTable}[@[${first}]:[${last}]])`
   if (doc.lignes.length === 0) {
-    return typicalLines(sections, input.report, input.envelopeTable).map((line) => [
+    return typicalLines(sections, input.report, input.envelopeTable, input.fiscal).map((line) => [
       line.compte,
       line.libelle,
       { formula: natureFormula, value: nature(line.compte) },

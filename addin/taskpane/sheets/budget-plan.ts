@@ -1,11 +1,16 @@
 // The plan of a `Budget <année>` sheet: the lines table by section, the envelopes as ACI.* formulas, the profile, the input lists.
 import {
   type BudgetDocument,
+  type BudgetProfil,
   chartFor,
+  contractOfBudget,
   type EnvelopeReport,
   envelopes,
+  type FiscalIncome,
   frenchDate,
+  isAciError,
   prepareLine,
+  produitsAciExercice,
   type RateTable,
   SECTIONS,
   type Section,
@@ -59,6 +64,16 @@ function sectionsOf(doc: BudgetDocument): Section[] {
  * The plan, built against the names already in the workbook so that nothing is ever replaced.
  * Left to right: the lines table; the envelopes with the profile under them; the input lists.
  */
+/** What the fiscal year earns from the profile's contract, or null when the contract cannot be computed (a version this build does not hold…). */
+function fiscalIncomeOf(profil: BudgetProfil): FiscalIncome | null {
+  try {
+    return produitsAciExercice(contractOfBudget(profil), profil.exercice)
+  } catch (e) {
+    if (isAciError(e)) return null
+    throw e
+  }
+}
+
 export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): SheetPlan {
   const { doc, table } = input
   const profil = doc.profil
@@ -90,6 +105,7 @@ export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): She
     prepared,
     sections,
     report,
+    fiscal: doc.lignes.length === 0 ? fiscalIncomeOf(profil) : null,
     budgetTable: t.budget,
     envelopeTable: t.enveloppes,
   })

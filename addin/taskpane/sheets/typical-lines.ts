@@ -1,8 +1,10 @@
 // The lines a new budget sheet starts from: the charges a CPTS usually has, and the ACI income of its envelopes.
 import {
   compteProduit,
+  Decimal,
   type EnvelopeReport,
   type Financeur,
+  type FiscalIncome,
   isMissionSection,
   MISSION_WORDS,
   type Section,
@@ -24,13 +26,16 @@ export interface TypicalLine {
  * Charges at zero, for the treasurer to fill: the coordination (the first use of the
  * fonctionnement envelope), governance indemnities and the professionals' remuneration per
  * mission (capped by the PASS, art. D. 1434-44 CSP), fees, premises, insurance, IT tools, travel.
- * Income: the 706 sub-accounts of the ACI envelopes, as formulas on the envelopes table so that
- * the sheet stays live; members' fees at zero.
+ * Income: what the fiscal year earns from the contract on each 706 sub-account (the cut-off's
+ * shares of the contract years it touches), the envelopes of the contract year beside it in their
+ * own table; when the profile's contract cannot be computed, the envelopes themselves, as formulas
+ * on the envelopes table. Members' fees at zero.
  */
 export function typicalLines(
   sections: readonly Section[],
   report: EnvelopeReport,
-  enveloppes: string
+  enveloppes: string,
+  fiscal: FiscalIncome | null = null
 ): TypicalLine[] {
   const fonctionnementOnly = (compte: string, libelle: string): TypicalLine => ({
     compte,
@@ -61,7 +66,46 @@ export function typicalLines(
   ]
   // One line per envelope and volet, on the cut-off's 706 sub-accounts, so that the budget and the
   // year-end entries speak of the same accounts.
-  const income: TypicalLine[] = [
+  const income: TypicalLine[] =
+    fiscal === null ? envelopeLines(report, enveloppes) : fiscalLines(fiscal)
+  return [
+    ...charges,
+    ...income,
+    {
+      compte: '7561',
+      libelle: 'Cotisations des adhérents',
+      montant: 0,
+      parts: new Map([['fonctionnement', 0]]),
+      financeur: 'adherents',
+    },
+  ]
+}
+
+/** The fiscal year's ACI income, one line per 706 sub-account, each to its section. */
+function fiscalLines(fiscal: FiscalIncome): TypicalLine[] {
+  const sectionOf = new Map<string, Section>()
+  for (const l of fiscal.lignes) sectionOf.set(l.compte, (l.mission ?? 'fonctionnement') as Section)
+  return fiscal.parCompte.map((c) => {
+    const value = toExcelNumber(new Decimal(c.produit))
+    return {
+      compte: c.compte,
+      libelle:
+        `${c.libelle.replace(/^Prestations de services – /, '')} (part de l’exercice)`.replace(
+          /^ACI /,
+          'ACI – '
+        ),
+      montant: value,
+      parts: new Map([
+        [sectionOf.get(c.compte) ?? 'fonctionnement', { formula: '=[@Montant]', value }],
+      ]),
+      financeur: 'aci' as const,
+    }
+  })
+}
+
+/** The envelopes of the contract year, as formulas on the envelopes table: the sheet stays live. */
+function envelopeLines(report: EnvelopeReport, enveloppes: string): TypicalLine[] {
+  return [
     aciLine(
       enveloppes,
       'fonctionnement',
@@ -85,17 +129,6 @@ export function typicalLines(
         }),
       ]
     }),
-  ]
-  return [
-    ...charges,
-    ...income,
-    {
-      compte: '7561',
-      libelle: 'Cotisations des adhérents',
-      montant: 0,
-      parts: new Map([['fonctionnement', 0]]),
-      financeur: 'adherents',
-    },
   ]
 }
 
