@@ -270,6 +270,14 @@ describe('les doublons d’une CPTS', () => {
       null,
     ])
   })
+
+  it('name the line of the first entry, whatever its number (NDJSON line 1 234)', () => {
+    const p = newPortfolio()
+    const text = JSON.stringify(generatedBudget(4))
+    addToPortfolio(p, 'ligne 1234', text, { ligne: 1234 })
+    const again = addToPortfolio(p, 'ligne 5678', text, { ligne: 5678 })
+    expect(ok(again).doublon).toEqual({ de: 1234, memesMontants: true })
+  })
 })
 
 describe('les CPTS signalées', () => {
