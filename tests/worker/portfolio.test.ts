@@ -92,6 +92,36 @@ describe('POST /api/v1/portfolio/check', () => {
     expect(rest).toContain('"synthese":{"cpts":2')
   })
 
+  it('reads the body only as fast as its answer is read: a few lines ahead, never the whole body', async () => {
+    const encoder = new TextEncoder()
+    const line = JSON.stringify(generatedBudget(9))
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 200) return controller.close()
+        pulled += 1
+        // Each line another CPTS (its name numbered), so none is a duplicate of the first.
+        controller.enqueue(encoder.encode(`${line.replace('"nom":"', `"nom":"${pulled} `)}\n`))
+      },
+    })
+    const res = await post(body)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(pulled).toBeLessThan(10)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let answered = 0
+    let last = ''
+    let pending = ''
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      const lines = (pending + decoder.decode(r.value, { stream: true })).split('\n')
+      pending = lines.pop() as string
+      answered += lines.length
+      last = lines.at(-1) ?? last
+    }
+    expect(answered).toBe(201)
+    expect(JSON.parse(last).synthese).toMatchObject({ cpts: 200, doublons: 0 })
+  })
+
   it('refuses a body that is not NDJSON, or an unknown charset', async () => {
     const res = await post('{}', 'application/json')
     expect(res.status).toBe(415)
