@@ -79,6 +79,60 @@ export function duplicateKey(text: string): DuplicateKey | undefined {
   return undefined
 }
 
+/**
+ * How many keys the text gives: a string followed (after white space) by a colon. JSON.parse has
+ * accepted the text, so its strings are well formed: they are jumped over with indexOf.
+ */
+function keysInText(text: string): number {
+  let count = 0
+  let i = text.indexOf('"')
+  while (i !== -1) {
+    let end = text.indexOf('"', i + 1)
+    for (;;) {
+      let backslashes = 0
+      for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++
+      if (backslashes % 2 === 0) break
+      end = text.indexOf('"', end + 1)
+    }
+    let j = end + 1
+    let c = text.charCodeAt(j)
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++j)
+    if (c === 58 /* : */) count++
+    i = text.indexOf('"', j)
+  }
+  return count
+}
+
+/** How many keys the parsed value holds, at every depth (a stack, not recursion). */
+function keysInValue(value: unknown): number {
+  let count = 0
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v !== 'object' || v === null) continue
+    if (Array.isArray(v)) {
+      for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item)
+      continue
+    }
+    const record = v as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      count++
+      const item = record[key]
+      if (typeof item === 'object' && item !== null) stack.push(item)
+    }
+  }
+  return count
+}
+
+/**
+ * duplicateKey of a text JSON.parse has made `parsed` of, at a fraction of its cost when no key is
+ * repeated: JSON.parse keeps one of two equal keys, so the text gives more keys than the value
+ * holds exactly when some key is repeated. Only then is the text scanned for the first one.
+ */
+export function repeatedKey(text: string, parsed: unknown): DuplicateKey | undefined {
+  return keysInText(text) === keysInValue(parsed) ? undefined : duplicateKey(text)
+}
+
 /** `lignes[3].compte`: the keys and indexes of the open containers, the repeated key last. */
 function pathOf(stack: readonly Frame[]): string {
   let path = ''
@@ -124,7 +178,7 @@ export function jsonText(c: Context, text: string): { body: unknown } | { respon
       ),
     }
   }
-  const duplicate = duplicateKey(text)
+  const duplicate = repeatedKey(text, body)
   if (duplicate !== undefined) {
     const where =
       duplicate.path.includes('.') || duplicate.path.includes('[')
