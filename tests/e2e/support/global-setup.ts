@@ -119,27 +119,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Before wrangler is loaded: it reads some of these when its modules initialise.
   Object.assign(process.env, OFFLINE_ENV)
   const { unstable_startWorker } = await import('wrangler')
-  const worker = await unstable_startWorker({
-    config: resolve(root, 'wrangler.toml'),
-    sendMetrics: false,
-    ...(dist === resolve(root, 'addin/dist') ? {} : { assets: dist }),
-    dev: {
-      // A free loopback port (npm start may hold 8787), https with the trusted certificate.
-      server: {
-        hostname: '127.0.0.1',
-        port: 0,
-        secure: true,
-        httpsKeyPath: https.key,
-        httpsCertPath: https.cert,
+  let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+  try {
+    worker = await unstable_startWorker({
+      config: resolve(root, 'wrangler.toml'),
+      sendMetrics: false,
+      ...(dist === resolve(root, 'addin/dist') ? {} : { assets: dist }),
+      dev: {
+        // A free loopback port (npm start may hold 8787), https with the trusted certificate.
+        server: {
+          hostname: '127.0.0.1',
+          port: 0,
+          secure: true,
+          httpsKeyPath: https.key,
+          httpsCertPath: https.cert,
+        },
+        inspector: false,
+        persist: false,
+        watch: false,
+        remote: false,
+        liveReload: false,
+        logLevel: 'warn',
       },
-      inspector: false,
-      persist: false,
-      watch: false,
-      remote: false,
-      liveReload: false,
-      logLevel: 'warn',
-    },
-  })
+    })
+  } catch (error) {
+    https.dispose()
+    throw error
+  }
   try {
     await worker.ready
     const url = await worker.url
@@ -156,9 +162,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('skipReason', '')
   } catch (error) {
     await worker.dispose()
+    https.dispose()
     throw error
   }
   return async () => {
     await worker.dispose()
+    https.dispose()
   }
 }

@@ -1,6 +1,6 @@
 // Https the browser trusts for the end-to-end tests: Microsoft's developer certificates, and on Linux their CA in a throw-away NSS database that Chromium reads.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +21,8 @@ export interface TrustedHttps {
   /** HOME for the browser process (its `.pki/nssdb` trusts the CA); undefined: the OS store does. */
   readonly browserHome: string | undefined
   readonly description: string
+  /** Removes what the run made (the throw-away certificates and NSS database); nothing for the developer's own. */
+  readonly dispose: () => void
 }
 
 function run(command: string, args: readonly string[]): { ok: boolean; output: string } {
@@ -63,12 +65,16 @@ async function throwAwayTrust(): Promise<TrustedHttps | { reason: string }> {
     ['-A', '-d', `sql:${db}`, '-t', 'C,,', '-n', 'ACI-CPTS e2e CA', '-i', files.ca],
   ]) {
     const result = run('certutil', args)
-    if (!result.ok) return { reason: `certutil ${args[0]} a échoué : ${result.output}` }
+    if (!result.ok) {
+      rmSync(root, { recursive: true, force: true })
+      return { reason: `certutil ${args[0]} a échoué : ${result.output}` }
+    }
   }
   return {
     ...files,
     browserHome: home,
     description: 'certificat de test, AC approuvée dans une base NSS temporaire',
+    dispose: () => rmSync(root, { recursive: true, force: true }),
   }
 }
 
@@ -87,6 +93,7 @@ function developerTrust(): TrustedHttps | { reason: string } {
     key: files.key,
     browserHome: undefined,
     description: `certificat de développement (${files.directory})`,
+    dispose: () => {},
   }
 }
 
