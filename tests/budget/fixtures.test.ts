@@ -179,6 +179,25 @@ describe('the fiscal year as the budget’s basis (Deux Rives, exercice 2025)', 
     expect(report.produitsExercice?.ecartBudget).toBe('2133.57')
   })
 
+  it('says why when the profile’s contract cannot be computed, and gives no figure', () => {
+    const profil = {
+      ...doc.profil,
+      missions: doc.profil.missions.map((m) =>
+        m.mission === 'acces' ? { ...m, debut: '2020-01-01' } : m
+      ),
+    }
+    const odd = checkBudget(parseBudget({ ...doc, profil }))
+    expect(odd.produitsAciExercice).toBeNull()
+    expect(odd.produitsExercice).toBeNull()
+    const f = odd.findings.find((x) => x.code === 'ACI-PRODUITS-EXERCICE')
+    expect(f?.severity).toBe('info')
+    expect(f?.message).toMatch(
+      /^Produits ACI de l’exercice du 01\/01\/2025 au 31\/12\/2025 non calculés : le contrat du profil ne se calcule pas \(.+\)\.$/
+    )
+    // The rest of the report is the budget's, as before.
+    expect(odd.totaux.enveloppe).toBe(report.totaux.enveloppe)
+  })
+
   it('says nothing when the budget counts exactly what the year earns', () => {
     const aci = doc.lignes.filter((l) => l.financeur === 'aci')
     const first = aci[0]
