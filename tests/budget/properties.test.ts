@@ -7,6 +7,8 @@ import {
   budgetToCsv,
   budgetToJson,
   checkBudget,
+  contractOfBudget,
+  cutoffOf,
   Decimal,
   parseBudget,
 } from '../../shared'
@@ -36,6 +38,34 @@ describe('propriétés du contrôle', () => {
         expect(r.counts.error + r.counts.warning + r.counts.info).toBe(r.findings.length)
       }),
       runs
+    )
+  })
+
+  it('the fiscal year’s ACI income is the cut-off’s 706 total, and its lines add up to it', () => {
+    fc.assert(
+      fc.property(budget, (doc) => {
+        const r = checkBudget(doc)
+        const f = r.produitsExercice
+        if (f === null) {
+          expect(r.produitsAciExercice).toBeNull()
+          expect(r.findings.some((x) => x.code === 'ACI-PRODUITS-EXERCICE')).toBe(true)
+          return
+        }
+        const cutoff = cutoffOf(contractOfBudget(doc.profil), doc.profil.exercice)
+        expect(r.produitsAciExercice).toBe(cutoff.totaux.produits.toFixed(2))
+        const lines = f.lignes.reduce((a, l) => a.plus(l.produit), new Decimal(0))
+        expect(lines.toFixed(2)).toBe(f.produitsAciExercice)
+        for (const l of f.lignes) {
+          // Earned before, in and after the fiscal year: the whole envelope, to the cent.
+          expect(new Decimal(l.acquisAvant).plus(l.produit).plus(l.acquisApres).toFixed(2)).toBe(
+            l.enveloppe
+          )
+        }
+        expect(new Decimal(r.totaux.produitsAci).minus(f.produitsAciExercice).toFixed(2)).toBe(
+          f.ecartBudget
+        )
+      }),
+      { numRuns: 100 }
     )
   })
 
