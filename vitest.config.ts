@@ -14,6 +14,9 @@ export default defineConfig({
             'tests/contract/**/*.test.ts',
           ],
           environment: 'node',
+          // Property tests check hundreds of generated budgets; on a busy two-core machine that can
+          // pass five seconds. Their time is not what they test: speed lives in npm run bench.
+          testTimeout: 30_000,
         },
       },
       {
