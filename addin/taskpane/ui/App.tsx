@@ -3,8 +3,6 @@ import {
   Body1,
   FluentProvider,
   makeStyles,
-  Tab,
-  TabList,
   Title3,
   tokens,
   webLightTheme,
@@ -34,6 +32,7 @@ import { download } from './download'
 import type { IndicatorsTabState } from './IndicatorsPanel'
 import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
+import { TabBar } from './TabBar'
 import type { TimeTabState } from './TimePanel'
 
 // The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
@@ -614,18 +613,7 @@ export function App({ services }: { services: Services }) {
                 : 'Aperçu hors d’Excel : les feuilles sont écrites dans un classeur d’aperçu.'}
             </Body1>
           </header>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
-            size="small"
-          >
-            {TABS.map((t) => (
-              <Tab key={t.id} value={t.id}>
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
+          <TabBar tabs={TABS} selected={tab} onSelect={setTab} className={styles.tabs} />
           {(busy !== null || (notice !== null && noticeTab === tab)) &&
             (later === null ? (
               <Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>
