@@ -30,13 +30,15 @@ import type { CerfaTabState } from './CerfaPanel'
 import type { DossierFields } from './DossierPanel'
 import { download } from './download'
 import type { IndicatorsTabState } from './IndicatorsPanel'
+import { whenIdle } from './idle'
 import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
 import { TabBar } from './TabBar'
 import type { TimeTabState } from './TimePanel'
 
 // The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
-// come in two files fetched as soon as the profile form is shown, so that a tab opens at once.
+// come in two files fetched once the browser is idle after the profile form is shown, so that a
+// tab opens at once without delaying the first screen.
 const loadActions = () => import('../actions')
 const loadLater = () => import('./later')
 type Later = Awaited<ReturnType<typeof loadLater>>
@@ -177,30 +179,36 @@ export function App({ services }: { services: Services }) {
     setSelected(list.selected)
   }, [])
 
-  useEffect(() => {
-    loadLater().then(
-      (parts) => setLater(parts),
-      async (error: unknown) => setNotice(await failureNotice('Chargement du volet', error))
-    )
-    loadActions().then(async (actions) => {
-      const [loaded, list] = await Promise.allSettled([
-        actions.refreshRates(services),
-        actions.budgetList(services),
-      ])
-      if (loaded.status === 'fulfilled') setRates(loaded.value.rates)
-      if (list.status === 'fulfilled') {
-        setBudgets(list.value.budgets)
-        setSelected((current) => current ?? list.value.selected)
-      } else {
-        // The workbook could not be read (Excel busy in cell edit mode…): said, not swallowed.
-        setNotice({
-          intent: 'error',
-          title: 'Lecture du classeur : échec',
-          text: `${actions.messageOf(list.reason)} Les feuilles de budget apparaîtront à la prochaine action.`,
+  // The other tabs, the actions, the rate tables' refresh and the list of budget sheets wait
+  // until the browser is idle after the first screen: none of it competes with showing the form.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        loadLater().then(
+          (parts) => setLater(parts),
+          async (error: unknown) => setNotice(await failureNotice('Chargement du volet', error))
+        )
+        loadActions().then(async (actions) => {
+          const [loaded, list] = await Promise.allSettled([
+            actions.refreshRates(services),
+            actions.budgetList(services),
+          ])
+          if (loaded.status === 'fulfilled') setRates(loaded.value.rates)
+          if (list.status === 'fulfilled') {
+            setBudgets(list.value.budgets)
+            setSelected((current) => current ?? list.value.selected)
+          } else {
+            // The workbook could not be read (Excel busy in cell edit mode…): said, not swallowed.
+            setNotice({
+              intent: 'error',
+              title: 'Lecture du classeur : échec',
+              text: `${actions.messageOf(list.reason)} Les feuilles de budget apparaîtront à la prochaine action.`,
+            })
+          }
         })
-      }
-    })
-  }, [services])
+      }),
+    [services]
+  )
 
   /** Runs one action of the pane: one at a time, its outcome said in French, its state applied. */
   const run = async <T extends Outcome>(
@@ -627,6 +635,7 @@ export function App({ services }: { services: Services }) {
               origins={rates?.origins ?? new Map()}
               onChange={setDraft}
               showAllErrors={profileAsked}
+              EnvelopesTable={later?.EnvelopesTable ?? null}
             />
           ) : later === null ? (
             <Body1>Chargement…</Body1>

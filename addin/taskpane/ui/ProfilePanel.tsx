@@ -11,18 +11,10 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components'
-import { useState } from 'react'
+import { type ComponentType, useState } from 'react'
 import {
-  type EnvelopeReport,
-  formatEuros,
   frenchDate,
   MISSION_CODES,
   MISSION_WORDS,
@@ -38,6 +30,7 @@ import {
   withSignature,
 } from '../profile/draft'
 import { TABLE_ORIGIN_LABELS, type TableOrigin } from '../rates/rate-source'
+import type { EnvelopesTableProps } from './EnvelopesTable'
 import { usePanelStyles } from './panel-styles'
 
 const useStyles = makeStyles({
@@ -59,11 +52,7 @@ const useStyles = makeStyles({
   },
   rate: { width: '7rem' },
   fieldset: { border: 'none', margin: 0, padding: 0 },
-  total: { fontWeight: tokens.fontWeightSemibold },
   pending: { color: tokens.colorPaletteRedForeground1 },
-  parts: { color: tokens.colorNeutralForeground2 },
-  // Columns as wide as their content: the pane is narrow, amounts never wrap.
-  table: { tableLayout: 'auto' },
 })
 
 const TAILLE_RANGES: Readonly<Record<Taille, string>> = {
@@ -86,9 +75,21 @@ interface Props {
   readonly onChange: (draft: ProfileDraft) => void
   /** After an action that needs the profile: every error shows. */
   readonly showAllErrors: boolean
+  /**
+   * The table of envelopes, shown once the size is known: it comes with the pane's later parts,
+   * so that neither it nor Fluent's Table weighs on the first screen; null until they are there.
+   */
+  readonly EnvelopesTable: ComponentType<EnvelopesTableProps> | null
 }
 
-export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }: Props) {
+export function ProfilePanel({
+  draft,
+  result,
+  origins,
+  onChange,
+  showAllErrors,
+  EnvelopesTable,
+}: Props) {
   const styles = { ...usePanelStyles(), ...useStyles() }
   // A field says what is wrong once the person has typed in it or left it (or asked for an
   // action): not before. A field whose rule depends on another (the end of the fiscal year on its
@@ -257,7 +258,12 @@ export function ProfilePanel({ draft, result, origins, onChange, showAllErrors }
           )
         })}
       </fieldset>
-      {result.envelopes !== null && <EnvelopesTable report={result.envelopes} />}
+      {result.envelopes !== null &&
+        (EnvelopesTable === null ? (
+          <Body1>Calcul des enveloppes…</Body1>
+        ) : (
+          <EnvelopesTable report={result.envelopes} />
+        ))}
       {result.envelopesPending !== null && (
         <Body1 role="status" className={styles.pending}>
           {result.envelopesPending}
@@ -279,51 +285,5 @@ function VersionInForce({ table, origin }: { table: RateTable; origin: TableOrig
         {origin === undefined ? '' : ` · ${TABLE_ORIGIN_LABELS[origin]}`}
       </Caption1>
     </div>
-  )
-}
-
-/**
- * Two columns, so that the table fits a pane 320 pixels wide: the section with its fixed and
- * expected variable parts under its name, and its envelope.
- */
-export function EnvelopesTable({ report }: { report: EnvelopeReport }) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
-  return (
-    <section aria-labelledby="aci-enveloppes">
-      <Subtitle2 as="h2" id="aci-enveloppes" block>
-        Enveloppes annuelles
-      </Subtitle2>
-      <Table size="small" className={styles.table} aria-labelledby="aci-enveloppes">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Section (fixe + variable attendu)</TableHeaderCell>
-            <TableHeaderCell className={styles.amountHeader}>Enveloppe</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          <TableRow>
-            <TableCell>Fonctionnement</TableCell>
-            <TableCell className={styles.amount}>{formatEuros(report.fonctionnement)}</TableCell>
-          </TableRow>
-          {report.missions.map((line) => (
-            <TableRow key={line.mission}>
-              <TableCell>
-                {line.label}
-                <Caption1 block className={styles.parts}>
-                  fixe {formatEuros(line.fixe)} + variable {formatEuros(line.variable)}
-                </Caption1>
-              </TableCell>
-              <TableCell className={styles.amount}>{formatEuros(line.attendu)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell className={styles.total}>Total</TableCell>
-            <TableCell className={`${styles.amount} ${styles.total}`}>
-              {formatEuros(report.totalAttendu)}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </section>
   )
 }

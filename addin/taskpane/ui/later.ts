@@ -1,4 +1,4 @@
-// The parts of the pane its first screen does without: the other tabs, the workbook preview, the action messages. Fetched as one file once the profile form is shown.
+// The parts of the pane its first screen does without: the other tabs, the workbook preview, the action messages, the table of envelopes. Fetched as one file once the browser is idle after the first screen.
 export { ActionStatus } from './ActionStatus'
 export { BooksPanel } from './BooksPanel'
 export { BudgetPanel } from './BudgetPanel'
@@ -6,6 +6,7 @@ export { CerfaPanel } from './CerfaPanel'
 export { CheckPanel } from './CheckPanel'
 export { ContractPanel } from './ContractPanel'
 export { DossierPanel } from './DossierPanel'
+export { EnvelopesTable } from './EnvelopesTable'
 export { FunctionsPanel } from './FunctionsPanel'
 export { IndicatorsPanel } from './IndicatorsPanel'
 export { PortfolioPanel } from './PortfolioPanel'
