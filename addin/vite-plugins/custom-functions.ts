@@ -86,6 +86,12 @@ export async function bundleFunctions(
       reportCompressedSize: false,
       rolldownOptions: {
         input: entry,
+        // As for the pane: the core (shared/) is pure, so a module of it whose exports the
+        // functions do not use is left out, with the schemas it would build on loading.
+        treeshake: {
+          moduleSideEffects: (id: string) =>
+            /[\\/]shared[\\/]/.test(id) && !id.includes('node_modules') ? false : undefined,
+        },
         output: { format: 'iife', entryFileNames: 'functions.js' },
       },
     },
