@@ -18,6 +18,24 @@ export function formatEuros(amount: Decimal): string {
   return `${negative ? '-' : ''}${groupDigits(integerPart)},${cents}${NBSP}€`
 }
 
+/** « 1 erreur », « 2 erreurs », « 0 avertissement » : a French count (zero and one are singular). */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${n.toLocaleString('fr-FR')} ${n > 1 ? plural : singular}`
+}
+
+/** « 1 erreur, 7 avertissements, 0 information » : the findings of a check, counted. */
+export function findingCounts(counts: {
+  readonly error: number
+  readonly warning: number
+  readonly info: number
+}): string {
+  return [
+    countOf(counts.error, 'erreur', 'erreurs'),
+    countOf(counts.warning, 'avertissement', 'avertissements'),
+    countOf(counts.info, 'information', 'informations'),
+  ].join(', ')
+}
+
 /** 0.755 → "75,5 %" (a fraction shown as a percentage, without trailing zeros). */
 export function formatPercent(fraction: Decimal): string {
   const percent = fraction.times(100).toDecimalPlaces(2)

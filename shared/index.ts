@@ -119,7 +119,7 @@ export {
   ERROR_KINDS,
   isAciError,
 } from './errors'
-export { formatEuros, formatPercent } from './format'
+export { countOf, findingCounts, formatEuros, formatPercent } from './format'
 export {
   enveloppe,
   fixe,

@@ -1,6 +1,13 @@
 // French display of amounts and rates, identical to what Intl fr-FR prints.
 import { describe, expect, it } from 'vitest'
-import { Decimal, formatEuros, formatPercent, toAmountString } from '../../shared'
+import {
+  countOf,
+  Decimal,
+  findingCounts,
+  formatEuros,
+  formatPercent,
+  toAmountString,
+} from '../../shared'
 
 describe('formatEuros', () => {
   it.each([
@@ -32,5 +39,20 @@ describe('formatPercent and the wire form', () => {
   it('writes amounts as decimal strings with two decimals', () => {
     expect(toAmountString(new Decimal('12500'))).toBe('12500.00')
     expect(toAmountString(new Decimal('0.125'))).toBe('0.13')
+  })
+})
+
+describe('countOf and findingCounts: French counts', () => {
+  it('puts zero and one in the singular, the rest in the plural, with French digit groups', () => {
+    expect(countOf(0, 'erreur', 'erreurs')).toBe('0 erreur')
+    expect(countOf(1, 'erreur', 'erreurs')).toBe('1 erreur')
+    expect(countOf(2, 'erreur', 'erreurs')).toBe('2 erreurs')
+    expect(countOf(12_500, 'ligne', 'lignes')).toBe('12\u202f500 lignes')
+  })
+
+  it('says the three severities of a check in one phrase', () => {
+    expect(findingCounts({ error: 1, warning: 7, info: 0 })).toBe(
+      '1 erreur, 7 avertissements, 0 information'
+    )
   })
 })

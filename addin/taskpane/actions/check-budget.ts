@@ -1,4 +1,5 @@
 // Contrôle: a budget sheet read back and checked by the service (or here, offline); then its report written to a new Contrôle sheet.
+import { findingCounts } from '../../../shared'
 import { type CheckResult, runCheck } from '../check/run-check'
 import { type BudgetRef, readBudgetSheet, writeControl } from '../sheets/budget-workbook'
 import { chosen } from './export-budget'
@@ -29,11 +30,6 @@ export interface CheckOutcome extends Outcome {
   readonly controlSheet: string
 }
 
-/** « 1 erreur », « 2 erreurs », « 0 avertissement »: French counts (zero and one singular). */
-export function countOf(n: number, singular: string, plural: string): string {
-  return `${n} ${n > 1 ? plural : singular}`
-}
-
 /**
  * The report of a check written to a `Contrôle <année>` sheet, and its counts said. `replace`:
  * the Contrôle sheet an earlier check of this budget wrote is replaced (found by its tables'
@@ -53,11 +49,7 @@ export async function writeCheckSheet(
     options
   )
   const c = check.report.counts
-  const counts = [
-    countOf(c.error, 'erreur', 'erreurs'),
-    countOf(c.warning, 'avertissement', 'avertissements'),
-    countOf(c.info, 'information', 'informations'),
-  ].join(', ')
+  const counts = findingCounts(c)
   const where =
     written.replaced === null
       ? `rapport dans la nouvelle feuille « ${written.sheet} »`

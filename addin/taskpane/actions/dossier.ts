@@ -4,6 +4,7 @@ import {
   type Dossier,
   dossierFileName,
   dossierToJson,
+  findingCounts,
   type LedgerActuals,
   loadDossierPdf,
   parseBudget,
@@ -135,7 +136,7 @@ export async function makeDossier(
     notice: {
       intent: 'success',
       title: 'Dossier de l’exercice prêt',
-      text: `« ${pdf.name} » (${Math.ceil(bytes.length / 1024)} Kio) et « ${json.name} » téléchargés ; synthèse dans « ${sheet} ». Constats : ${c.error} erreur(s), ${c.warning} avertissement(s), ${c.info} information(s) ; réalisé : ${dossier.budget.realise.source === 'fec' ? 'du FEC' : dossier.budget.realise.source === 'budget' ? 'du budget' : 'aucun'}.`,
+      text: `« ${pdf.name} » (${Math.ceil(bytes.length / 1024)} Kio) et « ${json.name} » téléchargés ; synthèse dans « ${sheet} ». Constats : ${findingCounts(c)} ; réalisé : ${dossier.budget.realise.source === 'fec' ? 'du FEC' : dossier.budget.realise.source === 'budget' ? 'du budget' : 'aucun'}.`,
     },
   }
 }

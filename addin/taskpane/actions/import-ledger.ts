@@ -1,5 +1,6 @@
 // Importer le FEC: the file read in slices, decoded (encoding said), read whole by the core over the fiscal year; a refused FEC imports nothing.
 import {
+  countOf,
   decodeText,
   type Encodage,
   encodageLabel,
@@ -142,7 +143,7 @@ export async function importLedger(input: {
       title: `FEC « ${file.name} » importé`,
       text: `${lignes.toLocaleString('fr-FR')} lignes, ${ledger.ecritures.toLocaleString('fr-FR')} écritures, lu en ${label}${
         ledger.avertissements.length > 0
-          ? ` ; ${ledger.avertissements.length} avertissement(s)`
+          ? ` ; ${countOf(ledger.avertissements.length, 'avertissement', 'avertissements')}`
           : ''
       }.`,
     },

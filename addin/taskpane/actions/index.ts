@@ -12,7 +12,6 @@ export {
   type Checked,
   type CheckOutcome,
   checkBudgetSheet,
-  countOf,
   writeCheckSheet,
 } from './check-budget'
 export { type ContractChoices, type ContractView, contractView } from './contract-view'

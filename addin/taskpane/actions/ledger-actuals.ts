@@ -2,6 +2,7 @@
 import {
   actualsFromLedger,
   centsToString,
+  countOf,
   Decimal,
   formatEuros,
   type LedgerActuals,
@@ -54,8 +55,10 @@ export async function fillActualsFromLedger(
         `Charges ${euros(actuals.totaux.charges)}, produits ${euros(actuals.totaux.produits)}.`,
         unmapped === 0
           ? 'Tout est affecté à une section.'
-          : `Non affecté : ${euros(na.charges)} de charges et ${euros(na.produits)} de produits (${na.comptes.length} compte(s)).`,
-        added > 0 ? `${added} ligne(s) non budgétée(s) ajoutée(s).` : '',
+          : `Non affecté : ${euros(na.charges)} de charges et ${euros(na.produits)} de produits (${countOf(na.comptes.length, 'compte', 'comptes')}).`,
+        added > 0
+          ? `${countOf(added, 'ligne non budgétée ajoutée', 'lignes non budgétées ajoutées')}.`
+          : '',
         'La feuille d’origine n’est pas modifiée.',
       ]
         .filter((t) => t !== '')

@@ -1,5 +1,5 @@
 // Écritures vers la comptabilité: the cut-off journal the Contrat tab shows, as a FEC file or a French Excel CSV to import into the accounting software.
-import { ecrituresDeCloture, ecrituresEnCsv, ecrituresEnFec } from '../../../shared'
+import { countOf, ecrituresDeCloture, ecrituresEnCsv, ecrituresEnFec } from '../../../shared'
 import type { ContractView } from './contract-view'
 import type { FileToSave } from './export-budget'
 import type { Outcome } from './notice'
@@ -38,7 +38,7 @@ export function exportCutoffEntries(
     notice: {
       intent: 'success',
       title: `Écritures de clôture ${year} exportées`,
-      text: `${entries.length} écriture(s), ${lines} ligne(s), journal ${journal}, au format ${input.format === 'fec' ? 'FEC (tabulations)' : 'CSV pour Excel'} : « ${file.name} ».`,
+      text: `${countOf(entries.length, 'écriture', 'écritures')}, ${countOf(lines, 'ligne', 'lignes')}, journal ${journal}, au format ${input.format === 'fec' ? 'FEC (tabulations)' : 'CSV pour Excel'} : « ${file.name} ».`,
     },
   }
 }

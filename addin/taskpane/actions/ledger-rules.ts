@@ -2,6 +2,7 @@
 import {
   type BudgetDocument,
   centsOf,
+  countOf,
   parseMappingRules,
   type Section,
   sectionLabel,
@@ -109,7 +110,7 @@ export async function budgetRules(
     notice: {
       intent: 'info',
       title: 'Règles reprises du budget',
-      text: `${rows.length} règle(s), une par compte réparti ; écrivez-les dans une feuille pour les garder.`,
+      text: `${countOf(rows.length, 'règle', 'règles')}, une par compte réparti ; écrivez-les dans une feuille pour les garder.`,
     },
   }
 }
@@ -141,7 +142,7 @@ export async function writeLedgerRules(
     notice: {
       intent: 'success',
       title: `Règles écrites dans « ${sheet} »`,
-      text: `${input.rows.length} règle(s) ; le volet relira la table ${table}, modifiable dans la feuille.`,
+      text: `${countOf(input.rows.length, 'règle', 'règles')} ; le volet relira la table ${table}, modifiable dans la feuille.`,
     },
   }
 }

@@ -8,6 +8,7 @@ import {
   centsOf,
   centsToString,
   contractOfBudget,
+  countOf,
   planDeTresorerie,
 } from '../../../shared'
 import { readBudgetSheet } from '../sheets/budget-workbook'
@@ -109,7 +110,7 @@ export async function writeTreasuryPlan(
     notice: {
       intent: n > 0 ? 'info' : 'success',
       title: `Feuille « ${sheet} » créée`,
-      text: `Trésorerie de clôture ${last === undefined ? '' : euros(last.solde)} ; ${n === 0 ? 'aucune alerte' : `${n} alerte(s) : ${plan.alertes[0]?.message ?? ''}${n > 1 ? ' …' : ''}`}.`,
+      text: `Trésorerie de clôture ${last === undefined ? '' : euros(last.solde)} ; ${n === 0 ? 'aucune alerte' : `${countOf(n, 'alerte', 'alertes')} : ${plan.alertes[0]?.message ?? ''}${n > 1 ? ' …' : ''}`}.`,
     },
   }
 }

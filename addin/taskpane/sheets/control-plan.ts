@@ -1,5 +1,12 @@
 // The plan of a `Contrôle <année>` sheet: the check's report per section, its findings, and a chart of envelope against charges.
-import { type BudgetReport, Decimal, formatEuros, frenchDate, toExcelNumber } from '../../../shared'
+import {
+  type BudgetReport,
+  Decimal,
+  findingCounts,
+  formatEuros,
+  frenchDate,
+  toExcelNumber,
+} from '../../../shared'
 import { sectionsShown } from '../check/report'
 import type { CheckOrigin } from '../check/run-check'
 import { ORIGIN_LABELS, SEVERITY_LABELS } from '../wording'
@@ -116,7 +123,7 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
     f.source,
   ])
   const t = report.totaux
-  const summary = `Total des charges ${formatEuros(new Decimal(t.charges))} ; enveloppe totale ${formatEuros(new Decimal(t.enveloppe))} ; ${t.statusLabel}. Constats : ${report.counts.error} erreur(s), ${report.counts.warning} avertissement(s), ${report.counts.info} information(s).`
+  const summary = `Total des charges ${formatEuros(new Decimal(t.charges))} ; enveloppe totale ${formatEuros(new Decimal(t.enveloppe))} ; ${t.statusLabel}. Constats : ${findingCounts(report.counts)}.`
   // What the fiscal year earns of each envelope of the contract years it touches, under the chart.
   const fiscal = report.produitsExercice
   const fiscalAt = { row: chartTop + 19, column: 0 }

@@ -1,6 +1,8 @@
 // The plan of a `Portefeuille` sheet: one Excel table per view (by mission, by CPTS, the outliers, the files not read), sortable and filterable, and a chart of consumption by mission.
 import {
+  countOf,
   Decimal,
+  findingCounts,
   formatEuros,
   formatPercent,
   frenchDate,
@@ -228,7 +230,7 @@ export function portfolioSentence(s: PortfolioSummary): string {
     s.consommationPrevue === null
       ? ''
       : ` (${formatPercent(new Decimal(s.consommationPrevue).div(100))} de l’enveloppe)`
-  return `${s.cpts} CPTS comptées sur ${s.entrees} fichier(s) lu(s) ; ${s.erreurs} non lu(s), ${s.doublons} doublon(s). Enveloppe totale ${money(s.totalEnveloppe)} ; charges des sections ACI ${money(s.chargesSectionsAci)}${conso}.`
+  return `${s.cpts} CPTS comptées sur ${countOf(s.entrees, 'fichier lu', 'fichiers lus')} ; ${countOf(s.erreurs, 'non lu', 'non lus')}, ${countOf(s.doublons, 'doublon', 'doublons')}. Enveloppe totale ${money(s.totalEnveloppe)} ; charges des sections ACI ${money(s.chargesSectionsAci)}${conso}.`
 }
 
 /**
@@ -246,7 +248,7 @@ export function portfolioSheetPlan(input: PortfolioSheetInput, names: NamesInUse
   const notes: PlanCell[][] = [
     [`Écrit le ${frenchDate(input.today)}. ${portfolioSentence(s)}`],
     [
-      `Constats : ${s.constats.error} erreur(s), ${s.constats.warning} avertissement(s), ${s.constats.info} information(s). Financements hors ACI ${money(s.financementsHorsAci.total)}, dont ${money(s.financementsHorsAci.aRisque)} d’entreprises ou de laboratoires (${s.financementsHorsAci.cptsARisque} CPTS).`,
+      `Constats : ${findingCounts(s.constats)}. Financements hors ACI ${money(s.financementsHorsAci.total)}, dont ${money(s.financementsHorsAci.aRisque)} d’entreprises ou de laboratoires (${s.financementsHorsAci.cptsARisque} CPTS).`,
     ],
     [
       `Fongibilité (scénario, non en vigueur) : charges des missions ${money(s.fongibilite.charges)} pour ${money(s.fongibilite.enveloppe)} d’enveloppes ; ${s.fongibilite.cptsEnDepassement} CPTS ont une mission en dépassement, dont ${s.fongibilite.cptsCouverts} couvertes par leurs missions prises ensemble.`,

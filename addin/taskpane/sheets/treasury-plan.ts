@@ -1,5 +1,5 @@
 // The plan of a `Trésorerie <année>` sheet: the cash plan month by month (opening, ACI receipts, other receipts, disbursements, closing), its alerts and a chart.
-import { type CashPlan, frenchDate } from '../../../shared'
+import { type CashPlan, countOf, frenchDate } from '../../../shared'
 import {
   address,
   type ColumnPlan,
@@ -62,7 +62,7 @@ export function treasurySheetPlan(input: TreasurySheetInput, names: NamesInUse):
       { at: 'A2', rows: notes.map((n) => [n]), style: 'note' },
       {
         at: address({ row: tableAt.row - 1, column: 0 }),
-        rows: [[`Mois par mois : ${plan.alertes.length} alerte(s)`]],
+        rows: [[`Mois par mois : ${countOf(plan.alertes.length, 'alerte', 'alertes')}`]],
         style: 'subtitle',
       },
       {

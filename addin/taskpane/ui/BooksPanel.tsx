@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components'
 import { useId } from 'react'
 import {
+  countOf,
   type FecProblem,
   frenchDate,
   problemText,
@@ -145,14 +146,14 @@ export function BooksPanel(props: Props) {
               {ledger.tresorerie.aNouveauxTrouves ? '' : ' (pas d’à-nouveaux)'},{' '}
               {euros(ledger.tresorerie.cloture)} à la clôture.
               {ledger.avertissements.length > 0 &&
-                ` ${ledger.avertissements.length} avertissement(s) : ${ledger.avertissements[0]}`}
+                ` ${countOf(ledger.avertissements.length, 'avertissement', 'avertissements')} : ${ledger.avertissements[0]}`}
             </MessageBarBody>
           </MessageBar>
         )}
         {props.problems.length > 0 && (
           <section aria-label="Problèmes du FEC">
             <Caption1>
-              {props.problems.length} problème(s), rien n’est importé
+              {countOf(props.problems.length, 'problème', 'problèmes')}, rien n’est importé
               {props.problems.length > PROBLEMS_SHOWN ? ` (les ${PROBLEMS_SHOWN} premiers)` : ''} :
             </Caption1>
             <ul className={styles.problems}>

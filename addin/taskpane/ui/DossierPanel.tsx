@@ -8,7 +8,7 @@ import {
   Input,
   Subtitle2,
 } from '@fluentui/react-components'
-import { KEY_MIN_LENGTH } from '../../../shared'
+import { countOf, KEY_MIN_LENGTH } from '../../../shared'
 import type { DossierFile } from '../actions/dossier'
 import type { BudgetRef } from '../sheets/budget-workbook'
 import { type Progress, ProgressWithCancel } from './BooksPanel'
@@ -76,7 +76,9 @@ export function DossierPanel(props: Props) {
           hint={`Au moins ${KEY_MIN_LENGTH} caractères, gardés par la CPTS : les noms des professionnels deviennent des empreintes, les mêmes d’une année à l’autre.`}
           validationState={keyShort ? 'error' : 'none'}
           validationMessage={
-            keyShort ? `${[...key].length} caractère(s) sur ${KEY_MIN_LENGTH} au moins.` : undefined
+            keyShort
+              ? `${countOf([...key].length, 'caractère', 'caractères')} sur ${KEY_MIN_LENGTH} au moins.`
+              : undefined
           }
         >
           <Input

@@ -1,7 +1,7 @@
 // The Portefeuille tab: many CPTS files at once (dossier JSON, budget JSON or CSV), read one by one with a bar and « Annuler », the files not read listed with their reason, the Portefeuille sheet written.
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components'
 import { type Dispatch, type SetStateAction, useId, useRef, useState } from 'react'
-import { Decimal, formatEuros, formatPercent } from '../../../shared'
+import { countOf, Decimal, formatEuros, formatPercent } from '../../../shared'
 import type { ActionServices, Outcome, PortfolioOutcome } from '../actions'
 import { type Progress, ProgressWithCancel } from './BooksPanel'
 import { usePanelStyles } from './panel-styles'
@@ -115,8 +115,9 @@ export function PortfolioPanel(props: Props) {
           </Subtitle2>
           <ul className={styles.list}>
             <li>
-              {summary.cpts} CPTS comptées sur {summary.entrees} fichier(s) ; {summary.erreurs} non
-              lu(s), {summary.doublons} doublon(s).
+              {summary.cpts} CPTS comptées sur {countOf(summary.entrees, 'fichier', 'fichiers')} ;{' '}
+              {countOf(summary.erreurs, 'non lu', 'non lus')},{' '}
+              {countOf(summary.doublons, 'doublon', 'doublons')}.
             </li>
             <li>Enveloppe totale : {money(summary.totalEnveloppe)}</li>
             <li>
@@ -130,8 +131,8 @@ export function PortfolioPanel(props: Props) {
               </li>
             )}
             <li>
-              Constats : {summary.constats.error} erreur(s), {summary.constats.warning}{' '}
-              avertissement(s)
+              Constats : {countOf(summary.constats.error, 'erreur', 'erreurs')},{' '}
+              {countOf(summary.constats.warning, 'avertissement', 'avertissements')}
             </li>
             {summary.anomalies
               .filter((a) => a.cpts > 0)

@@ -1,5 +1,6 @@
 // dossierPdf: the dossier drawn for a reader at the ARS, the CPAM or the audit firm, section by section, in French.
 import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { findingCounts } from '../../format'
 import { MISSION_WORDS } from '../../index'
 import type { Dossier } from '../schema'
 import { drawEnvelopeChart } from './chart'
@@ -373,10 +374,7 @@ function cutoff(l: Layout, d: Dossier, n: number): void {
 function findings(l: Layout, d: Dossier, n: number): void {
   const c = d.constats
   l.heading(`${n}. Constats`)
-  l.paragraph(
-    `${c.nombre.error} erreur(s), ${c.nombre.warning} avertissement(s), ${c.nombre.info} information(s).`,
-    { bold: true }
-  )
+  l.paragraph(`${findingCounts(c.nombre)}.`, { bold: true })
   l.table(
     [
       { title: 'Gravité', width: 0.12 },

@@ -204,7 +204,7 @@ describe('actuals, follow-up and cash plan from the FEC', () => {
     })
     expect(outcome.actuals.nonAffecte.charges).toBe(expected.nonAffecte)
     expect(plain(outcome.notice?.text)).toContain(
-      'Non affecté : 150,50 € de charges et 0,00 € de produits (1 compte(s)).'
+      'Non affecté : 150,50 € de charges et 0,00 € de produits (1 compte).'
     )
     const parcours = outcome.actuals.parSection.find((s) => s.section === 'parcours')
     expect(parcours?.charges).toBeGreaterThanOrEqual(expected.parcoursMarque)

@@ -104,7 +104,7 @@ describe('buildPortfolio', () => {
     expect(tables[3]?.rows.map((r) => r[1])).toEqual(['autre.json'])
     expect(sheet?.plan.charts[0]?.title).toBe('Consommation des enveloppes par mission')
     expect(textOf(services.workbook, 'Portefeuille')).toContain(
-      '3 CPTS comptées sur 4 fichier(s) lu(s)'
+      '3 CPTS comptées sur 4 fichiers lus'
     )
     expect(outcome.notice?.title).toBe('Portefeuille écrit dans « Portefeuille »')
   })
