@@ -11,7 +11,7 @@ import {
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { frenchDate } from '../../../shared'
 import { isoFromExcelSerial } from '../../excel/dates'
-import type { MemorySheet, MemoryWorkbook } from '../workbook/memory-workbook'
+import { cellAt, cellKey, type MemorySheet, type MemoryWorkbook } from '../workbook/memory-workbook'
 import {
   type CellValue,
   columnLetter,
@@ -175,9 +175,9 @@ function SheetGrid({ workbook, sheet }: { workbook: MemoryWorkbook; sheet: Memor
   let rows = 0
   let columns = 0
   for (const key of sheet.cells.keys()) {
-    const [r, c] = key.split(',').map(Number) as [number, number]
-    rows = Math.max(rows, r + 1)
-    columns = Math.max(columns, c + 1)
+    const at = cellAt(key)
+    rows = Math.max(rows, at.row + 1)
+    columns = Math.max(columns, at.column + 1)
   }
   // Excel's column widths in characters, at about 0.55 rem a character, plus the padding; the
   // table is as wide as its columns, so that a long title runs over them instead of widening A.
@@ -247,7 +247,7 @@ function GridCell(props: {
   const styles = useStyles()
   const { workbook, sheet, row, column, layout } = props
   const key = `${row},${column}`
-  const cell: PlanCell | undefined = sheet.cells.get(key)
+  const cell: PlanCell | undefined = sheet.cells.get(cellKey(row, column))
   const value = cell === undefined ? null : isFormula(cell) ? cell.value : cell
   const format = layout.formats.get(key) ?? null
   const style = layout.styles.get(key)

@@ -15,11 +15,23 @@ import type { AddSheetOptions, NamesInUse, TableData, TableRef, Workbook } from 
 export interface MemorySheet {
   readonly name: string
   readonly plan: SheetPlan
-  /** Cells by "row,column" (0-based). */
-  readonly cells: Map<string, PlanCell>
+  /** Cells by cellKey(row, column), 0-based. */
+  readonly cells: Map<number, PlanCell>
 }
 
-const key = (row: number, column: number) => `${row},${column}`
+/** Excel's last column is the 16 384th: a row and a column as one number, a cheap key. */
+const COLUMNS = 16_384
+
+/** The key of a cell in MemorySheet.cells. */
+export const cellKey = (row: number, column: number): number => row * COLUMNS + column
+
+/** The row and column of a cell's key. */
+export const cellAt = (key: number): { row: number; column: number } => ({
+  row: Math.floor(key / COLUMNS),
+  column: key % COLUMNS,
+})
+
+const key = cellKey
 
 /**
  * Formulas are not recalculated here: a cell keeps the value the core computed when it was
@@ -78,7 +90,7 @@ export class MemoryWorkbook implements Workbook {
     const names = this.names(replaced < 0 ? undefined : options.replacing)
     const plan = build(names)
     checkNamesFree(plan, names)
-    const cells = new Map<string, PlanCell>()
+    const cells = new Map<number, PlanCell>()
     for (const block of plan.blocks) {
       const start = parseAddress(block.at)
       block.rows.forEach((row, r) => {
@@ -115,11 +127,15 @@ export class MemoryWorkbook implements Workbook {
         if (table === undefined) continue
         const start = parseAddress(table.at)
         const width = table.columns.length
-        const read = (row: number): CellValue[] =>
-          Array.from({ length: width }, (_, c) => {
-            const cell = sheet.cells.get(key(row, start.column + c))
-            return cell === undefined ? null : shownValue(cell)
-          })
+        const read = (row: number): CellValue[] => {
+          const values: CellValue[] = new Array(width)
+          const first = key(row, start.column)
+          for (let c = 0; c < width; c++) {
+            const cell = sheet.cells.get(first + c)
+            values[c] = cell === undefined ? null : shownValue(cell)
+          }
+          return values
+        }
         const body = Math.max(table.rows.length, 1)
         return {
           name: table.name,

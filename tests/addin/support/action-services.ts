@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { ActionServices } from '../../../addin/taskpane/actions'
 import { MemoryStore } from '../../../addin/taskpane/rates/storage'
-import { MemoryWorkbook } from '../../../addin/taskpane/workbook/memory-workbook'
+import { cellKey, MemoryWorkbook } from '../../../addin/taskpane/workbook/memory-workbook'
 import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../../shared'
 
 export const TODAY = '2026-11-23'
@@ -36,7 +36,7 @@ export function servicesOf(
 
 /** A cell of a sheet of the in-memory workbook, as written (0-based row and column). */
 export function cellOf(workbook: MemoryWorkbook, sheet: string, row: number, column: number) {
-  return workbook.sheets.find((s) => s.name === sheet)?.cells.get(`${row},${column}`)
+  return workbook.sheets.find((s) => s.name === sheet)?.cells.get(cellKey(row, column))
 }
 
 /** Every constant written in a sheet, row by row: what a reader of the sheet sees as text. */
