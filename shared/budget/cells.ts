@@ -194,13 +194,18 @@ export function fromText(cell: Cell | undefined): string {
   return text.startsWith("'") ? text.slice(1) : text
 }
 
+/** A number as a CSV file holds it, digits and at most a decimal comma: nothing to remove. */
+const BARE_NUMBER = /^-?\d+(?:,\d*)?$/
+
 /** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
 export function fromAmount(cell: string): string {
+  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
   return cell.replace(GROUPS, '').replace(/€$/, '').replace(',', '.')
 }
 
 /** "33,5 %" → "33.5". */
 export function fromPercent(cell: string): string {
+  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
   return cell.replace(GROUPS, '').replace(/%$/, '').replace(',', '.')
 }
 

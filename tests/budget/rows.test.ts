@@ -1,4 +1,5 @@
 // One reader of budgets from rows of cells: a CSV and a sheet holding the same budget read back to the same Budget, Excel's values and French text alike.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
@@ -13,6 +14,7 @@ import {
   parseBudget,
   type RowsEdge,
 } from '../../shared'
+import { fromAmount, fromPercent } from '../../shared/budget/cells'
 import { errorOf } from './support/budgets'
 
 /** A budget both forms can hold: splits by amounts, actuals, a funder, a beneficiary, thresholds. */
@@ -151,5 +153,32 @@ describe('a budget as rows of cells', () => {
     expect(errorOf(() => budgetFromRows(excelRows('douze'), { edge })).message).toMatch(
       /^lignes 1 : lignes\[0\]\.montant : montant attendu/
     )
+  })
+})
+
+describe('French amounts and percentages in cells', () => {
+  // The long way, for every text: group spaces, a trailing € or %, the decimal comma.
+  const slow = (cell: string, sign: RegExp) =>
+    cell
+      .replace(/[ \u00a0\u2009\u202f]/g, '')
+      .replace(sign, '')
+      .replace(',', '.')
+
+  it('read a bare number ("42000,50") the way they read any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^-?\d{1,9}(,\d{0,4})?$/),
+          fc.string({ unit: fc.constantFrom('1', '0', ',', '-', ' ', '\u202f', '€', '%', 'a') })
+        ),
+        (cell) => {
+          expect(fromAmount(cell)).toBe(slow(cell, /€$/))
+          expect(fromPercent(cell)).toBe(slow(cell, /%$/))
+        }
+      )
+    )
+    expect(fromAmount('42 000,50 €')).toBe('42000.50')
+    expect(fromAmount('-17,5')).toBe('-17.5')
+    expect(fromPercent('33,3333 %')).toBe('33.3333')
   })
 })
