@@ -55,7 +55,7 @@ export {
   type FindingCode,
   type FindingLine,
   type FiscalIncomeReport,
-  type FiscalIncomeReportLine,
+  fiscalIncomeOfProfile,
   type ImportEncoding,
   importActualsCsv,
   importBudgetCsv,

@@ -64,7 +64,6 @@ export {
   type BudgetReport,
   type Comparison,
   type FiscalIncomeReport,
-  type FiscalIncomeReportLine,
   percentOf,
   type SectionReport,
   type Status,
@@ -79,6 +78,7 @@ export {
   type RowsEdge,
   type RowsOptions,
 } from './rows'
+export { fiscalIncomeOfProfile } from './rules/fiscal-income'
 export {
   type BudgetDocument,
   type BudgetLigne,

@@ -1,4 +1,5 @@
 // The report of a budget check: plain JSON, amounts as decimal strings, the same offline and online.
+import type { FiscalIncome } from '../contract'
 import { formatEuros } from '../format'
 import { Decimal, toAmountString } from '../money'
 import type { Phase } from '../rates/schema'
@@ -69,42 +70,16 @@ export interface ActualTotals extends ActualReport {
   readonly produitsAci: string
 }
 
-/** One entitlement of the contract seen from the fiscal year (FiscalIncomeLine). */
-export interface FiscalIncomeReportLine {
-  readonly droit: string
-  readonly annee: number
-  readonly volet: 'fonctionnement' | 'fixe' | 'variable'
-  readonly mission: string | null
-  readonly compte: string
-  readonly enveloppe: string
-  readonly acquisAvant: string
-  readonly produit: string
-  readonly acquisApres: string
-  readonly explication: string
-}
-
-/** What the fiscal year earns from the profile's contract, against the contract-year envelopes. */
-export interface FiscalIncomeReport {
-  /** The cut-off's 706 total for the profile's contract and fiscal year (default options). */
-  readonly produitsAciExercice: string
+/**
+ * What the fiscal year earns from the profile's contract, against the contract-year envelopes:
+ * produitsAciExercice's own years, accounts and entitlements, with the budget beside them.
+ */
+export interface FiscalIncomeReport
+  extends Pick<FiscalIncome, 'produitsAciExercice' | 'parAnnee' | 'parCompte' | 'lignes'> {
   /** The envelopes of the contract years the fiscal year touches. */
   readonly enveloppesContrat: string
   /** The budget's ACI income − produitsAciExercice: positive when the budget counts more. */
   readonly ecartBudget: string
-  readonly parAnnee: readonly {
-    readonly annee: number
-    readonly debut: string
-    readonly fin: string
-    readonly enveloppe: string
-    readonly produit: string
-    readonly horsExercice: string
-  }[]
-  readonly parCompte: readonly {
-    readonly compte: string
-    readonly libelle: string
-    readonly produit: string
-  }[]
-  readonly lignes: readonly FiscalIncomeReportLine[]
 }
 
 export interface BudgetReport {

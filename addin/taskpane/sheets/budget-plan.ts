@@ -3,14 +3,12 @@ import {
   type BudgetDocument,
   type BudgetProfil,
   chartFor,
-  contractOfBudget,
   type EnvelopeReport,
   envelopes,
   type FiscalIncome,
+  fiscalIncomeOfProfile,
   frenchDate,
-  isAciError,
   prepareLine,
-  produitsAciExercice,
   type RateTable,
   SECTIONS,
   type Section,
@@ -66,12 +64,8 @@ function sectionsOf(doc: BudgetDocument): Section[] {
  */
 /** What the fiscal year earns from the profile's contract, or null when the contract cannot be computed (a version this build does not hold…). */
 function fiscalIncomeOf(profil: BudgetProfil): FiscalIncome | null {
-  try {
-    return produitsAciExercice(contractOfBudget(profil), profil.exercice)
-  } catch (e) {
-    if (isAciError(e)) return null
-    throw e
-  }
+  const income = fiscalIncomeOfProfile(profil)
+  return typeof income === 'string' ? null : income
 }
 
 export function budgetSheetPlan(input: BudgetSheetInput, names: NamesInUse): SheetPlan {

@@ -22,8 +22,12 @@ function keyOf(profil: BudgetProfil): string {
   return key
 }
 
-/** The fiscal year's income of the profile's contract, or why it cannot be computed (in French). */
-function incomeOf(profil: BudgetProfil): FiscalIncome | string {
+/**
+ * What the fiscal year earns from the profile's contract (produitsAciExercice of contractOfBudget),
+ * or why that contract cannot be computed, in French: the check's figure and a new budget sheet's
+ * ACI income, cached per profile.
+ */
+export function fiscalIncomeOfProfile(profil: BudgetProfil): FiscalIncome | string {
   const key = keyOf(profil)
   let income = cache.get(key)
   if (income === undefined) {
@@ -52,7 +56,7 @@ export function fiscalIncomeReport(
   produitsAci: Decimal,
   out: Finding[]
 ): FiscalIncomeReport | null {
-  const income = incomeOf(profil)
+  const income = fiscalIncomeOfProfile(profil)
   const du = frenchDate(profil.exercice.debut)
   const au = frenchDate(profil.exercice.fin)
   if (typeof income === 'string') {
@@ -79,7 +83,7 @@ export function fiscalIncomeReport(
         severity: ecart.isPositive() ? 'warning' : 'info',
         amounts: {
           produitsAci: toAmountString(produitsAci),
-          produitsAciExercice: toAmountString(earned),
+          produitsAciExercice: income.produitsAciExercice,
           ecart: toAmountString(ecart.abs()),
           enveloppes: toAmountString(enveloppes),
         },
@@ -88,22 +92,11 @@ export function fiscalIncomeReport(
     )
   }
   return {
-    produitsAciExercice: toAmountString(earned),
+    produitsAciExercice: income.produitsAciExercice,
     enveloppesContrat: toAmountString(enveloppes),
     ecartBudget: toAmountString(ecart),
     parAnnee: income.parAnnee,
     parCompte: income.parCompte,
-    lignes: income.lignes.map((l) => ({
-      droit: l.droit,
-      annee: l.annee,
-      volet: l.volet,
-      mission: l.mission,
-      compte: l.compte,
-      enveloppe: l.enveloppe,
-      acquisAvant: l.acquisAvant,
-      produit: l.produit,
-      acquisApres: l.acquisApres,
-      explication: l.explication,
-    })),
+    lignes: income.lignes,
   }
 }
