@@ -29,6 +29,7 @@ export {
   COMPTE_PCA,
   compteLabel,
   compteProduit,
+  envelopeLabel,
   PAYMENT_KIND_LABELS,
   PAYMENT_KINDS,
   type PaymentKind,

@@ -48,13 +48,19 @@ export function compteProduit(volet: Volet, mission: MissionCode | null): string
   return `7061${MISSION_CODES.indexOf(mission) + 1}${volet === 'fixe' ? 1 : 2}`
 }
 
-export function compteLabel(compte: string): string {
-  if (compte === COMPTE_PCA) return 'Produits constatés d’avance'
-  if (compte === COMPTE_PAR) return 'Produits à recevoir'
-  if (compte === '706100') return 'Prestations de services – ACI fonctionnement'
+/** The envelope a 706 sub-account (compteProduit) books: « ACI accès aux soins, volet fixe »; undefined when it names no mission. */
+export function envelopeLabel(compte: string): string | undefined {
+  if (compte === '706100') return 'ACI fonctionnement'
   const mission = MISSION_CODES[Number(compte.charAt(4)) - 1]
   const volet = compte.charAt(5) === '1' ? 'volet fixe' : 'volet variable'
   return mission === undefined
-    ? compte
-    : `Prestations de services – ACI ${MISSION_WORDS[mission].label.toLowerCase()}, ${volet}`
+    ? undefined
+    : `ACI ${MISSION_WORDS[mission].label.toLowerCase()}, ${volet}`
+}
+
+export function compteLabel(compte: string): string {
+  if (compte === COMPTE_PCA) return 'Produits constatés d’avance'
+  if (compte === COMPTE_PAR) return 'Produits à recevoir'
+  const envelope = envelopeLabel(compte)
+  return envelope === undefined ? compte : `Prestations de services – ${envelope}`
 }

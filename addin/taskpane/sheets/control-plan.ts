@@ -2,6 +2,7 @@
 import {
   type BudgetReport,
   Decimal,
+  envelopeLabel,
   findingCounts,
   formatEuros,
   frenchDate,
@@ -131,12 +132,6 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
     fiscal === null
       ? 'Produits ACI de l’exercice non calculés : voir les constats.'
       : `Produits ACI de l’exercice ${formatEuros(new Decimal(fiscal.produitsAciExercice))} (total 706 de la coupure) pour des enveloppes d’années de contrat de ${formatEuros(new Decimal(fiscal.enveloppesContrat))} ; le budget compte ${formatEuros(new Decimal(t.produitsAci))} de produits ACI.`
-  const accountLabel = new Map(
-    (fiscal?.parCompte ?? []).map((c) => [
-      c.compte,
-      c.libelle.replace(/^Prestations de services – /, ''),
-    ])
-  )
   const fiscalColumns: ColumnPlan[] = [
     { header: 'Droit', format: null, width: 30, total: { label: 'Total' } },
     { header: 'Enveloppe', format: FORMATS.euros, width: 15, total: 'sum' },
@@ -146,7 +141,7 @@ export function controlSheetPlan(input: ControlSheetInput, names: NamesInUse): S
     { header: 'Explication', format: null, width: 34 },
   ]
   const fiscalRows: PlanCell[][] = (fiscal?.lignes ?? []).map((l) => [
-    `Année ${l.annee} — ${accountLabel.get(l.compte) ?? l.compte} (${l.compte})`,
+    `Année ${l.annee} — ${envelopeLabel(l.compte) ?? l.compte} (${l.compte})`,
     euros(l.enveloppe),
     euros(l.acquisAvant),
     euros(l.produit),

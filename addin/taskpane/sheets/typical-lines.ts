@@ -3,6 +3,7 @@ import {
   compteProduit,
   Decimal,
   type EnvelopeReport,
+  envelopeLabel,
   type Financeur,
   type FiscalIncome,
   isMissionSection,
@@ -89,11 +90,7 @@ function fiscalLines(fiscal: FiscalIncome): TypicalLine[] {
     const value = toExcelNumber(new Decimal(c.produit))
     return {
       compte: c.compte,
-      libelle:
-        `${c.libelle.replace(/^Prestations de services – /, '')} (part de l’exercice)`.replace(
-          /^ACI /,
-          'ACI – '
-        ),
+      libelle: `${(envelopeLabel(c.compte) ?? c.compte).replace(/^ACI /, 'ACI – ')} (part de l’exercice)`,
       montant: value,
       parts: new Map([
         [sectionOf.get(c.compte) ?? 'fonctionnement', { formula: '=[@Montant]', value }],
