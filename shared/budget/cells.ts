@@ -197,16 +197,20 @@ export function fromText(cell: Cell | undefined): string {
 /** A number as a CSV file holds it, digits and at most a decimal comma: nothing to remove. */
 const BARE_NUMBER = /^-?\d+(?:,\d*)?$/
 
+/** A French number without its group spaces and its trailing unit, with a decimal point. */
+function fromFrenchNumber(cell: string, unit: RegExp): string {
+  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
+  return cell.replace(GROUPS, '').replace(unit, '').replace(',', '.')
+}
+
 /** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
 export function fromAmount(cell: string): string {
-  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
-  return cell.replace(GROUPS, '').replace(/€$/, '').replace(',', '.')
+  return fromFrenchNumber(cell, /€$/)
 }
 
 /** "33,5 %" → "33.5". */
 export function fromPercent(cell: string): string {
-  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
-  return cell.replace(GROUPS, '').replace(/%$/, '').replace(',', '.')
+  return fromFrenchNumber(cell, /%$/)
 }
 
 /**
