@@ -26,6 +26,17 @@ type Frame =
     }
   | { readonly object: false; index: number }
 
+/** The quote that closes the string opened at `open`: a quote after an odd number of backslashes is inside it. */
+function closingQuote(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1)
+  for (;;) {
+    let backslashes = 0
+    for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++
+    if (backslashes % 2 === 0) return end
+    end = text.indexOf('"', end + 1)
+  }
+}
+
 /**
  * The first key repeated within one object of a JSON text JSON.parse has accepted, or undefined.
  * JSON.parse keeps the last of two equal keys silently (and a reviver never sees the first), so
@@ -40,20 +51,12 @@ export function duplicateKey(text: string): DuplicateKey | undefined {
   while (i < length) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
-      let end = text.indexOf('"', i + 1)
-      let escaped = false
-      for (;;) {
-        // A quote preceded by an odd number of backslashes is inside the string.
-        let backslashes = 0
-        for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++
-        if (backslashes % 2 === 0) break
-        escaped = true
-        end = text.indexOf('"', end + 1)
-      }
+      const end = closingQuote(text, i)
       const top = stack[stack.length - 1]
       if (top?.object === true && top.expectKey) {
         const raw = text.slice(i + 1, end)
-        const key = escaped || raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        // An escaped quote leaves a backslash in the raw key too.
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
         if (top.keys.has(key)) {
           top.key = key
           return { key, path: pathOf(stack) }
@@ -87,14 +90,7 @@ function keysInText(text: string): number {
   let count = 0
   let i = text.indexOf('"')
   while (i !== -1) {
-    let end = text.indexOf('"', i + 1)
-    for (;;) {
-      let backslashes = 0
-      for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++
-      if (backslashes % 2 === 0) break
-      end = text.indexOf('"', end + 1)
-    }
-    let j = end + 1
+    let j = closingQuote(text, i) + 1
     let c = text.charCodeAt(j)
     while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++j)
     if (c === 58 /* : */) count++
