@@ -11,7 +11,7 @@ import {
   PROFIL_LABELS,
   type ProfilField,
 } from './cells'
-import { FORMAT, MARKER, writeCsv } from './csv-format'
+import { CsvWriter, FORMAT, MARKER } from './csv-format'
 import { FINANCEUR_LABELS } from './financeurs'
 import type { BudgetDocument, BudgetLigne, BudgetMission, Repartition } from './schema'
 import { SECTIONS, type Section, sectionLabel } from './sections'
@@ -119,16 +119,19 @@ export function budgetToCsv(doc: BudgetDocument): string {
       p.seuils?.thesaurisation === undefined ? '' : percentCell(p.seuils.thesaurisation),
     pass: p.seuils?.pass === undefined ? '' : percentCell(p.seuils.pass),
   }
-  return writeCsv([
-    [MARKER, FORMAT],
-    [],
-    ['Profil', 'Valeur'],
-    ...(Object.keys(PROFIL_LABELS) as ProfilField[]).map((k) => [PROFIL_LABELS[k], values[k]]),
-    [],
-    Object.values(MISSION_HEADERS),
-    ...p.missions.map(missionRow),
-    [],
-    linesHeader(actuals),
-    ...doc.lignes.map((l) => lineRow(l, actuals)),
-  ])
+  // Rows are written as they are made: a budget of 10 000 lines never holds them all as arrays.
+  const header = linesHeader(actuals)
+  const csv = new CsvWriter(header.length)
+  csv.row([MARKER, FORMAT])
+  csv.row([])
+  csv.row(['Profil', 'Valeur'])
+  for (const k of Object.keys(PROFIL_LABELS) as ProfilField[])
+    csv.row([PROFIL_LABELS[k], values[k]])
+  csv.row([])
+  csv.row(Object.values(MISSION_HEADERS))
+  for (const m of p.missions) csv.row(missionRow(m))
+  csv.row([])
+  csv.row(header)
+  for (const l of doc.lignes) csv.row(lineRow(l, actuals))
+  return csv.toString()
 }

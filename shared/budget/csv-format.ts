@@ -21,78 +21,150 @@ function quote(cell: string): string {
   return /[;"\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }
 
+/**
+ * CSV text written a row at a time: `;`-separated, CRLF after each row, every row padded to one
+ * width as Excel does, BOM first. Rows become text as they come, so a long file never holds its
+ * rows as arrays beside its text.
+ */
+export class CsvWriter {
+  private readonly parts: string[] = [BOM]
+
+  constructor(private readonly width: number) {}
+
+  row(cells: readonly string[]): void {
+    const width = Math.max(this.width, cells.length)
+    const quoted = new Array<string>(width)
+    for (let i = 0; i < width; i++) {
+      const cell = cells[i]
+      quoted[i] = cell === undefined || cell === '' ? '' : quote(cell)
+    }
+    // join makes one flat string: a row built with += would be kept as a tree of pieces.
+    this.parts.push(quoted.join(SEPARATOR), '\r\n')
+  }
+
+  toString(): string {
+    return this.parts.join('')
+  }
+}
+
 /** Rows as CSV text: BOM, `;`-separated, CRLF after each row, every row padded to the same width as Excel does. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  const width = Math.max(0, ...rows.map((r) => r.length))
-  let out = BOM
-  for (const row of rows) {
-    const cells = [...row]
-    while (cells.length < width) cells.push('')
-    out += `${cells.map(quote).join(SEPARATOR)}\r\n`
-  }
-  return out
+  let width = 0
+  for (const row of rows) if (row.length > width) width = row.length
+  const writer = new CsvWriter(width)
+  for (const row of rows) writer.row(row)
+  return writer.toString()
 }
 
 /**
- * Reads CSV text into records (RFC 4180 with `;`): a BOM is dropped, CRLF or LF end a record,
- * quoted fields may hold `;`, doubled quotes and line breaks. An unterminated quote is reported
- * with the line it started on.
+ * Reads CSV text a record at a time (RFC 4180 with `;`): a BOM is dropped, CRLF, LF or a lone CR
+ * end a record, quoted fields may hold `;`, doubled quotes and line breaks. A reader that pulls
+ * records as it needs them keeps only the record in hand: a 10 000-line file is never held as
+ * records beside its text.
+ */
+export class CsvReader {
+  private readonly source: string
+  private i = 0
+  private line = 1
+  // Where the next quote and the next carriage return are (-2: none left), looked for again only
+  // once passed.
+  private nextQuote = -1
+  private nextCr = -1
+  /** The line where a quoted field starts that is never closed, once the reader has met it. */
+  unterminatedAt: number | undefined
+
+  constructor(text: string) {
+    this.source = text.startsWith(BOM) ? text.slice(1) : text
+  }
+
+  /** The next record, or undefined at the end of the text or at an unterminated quote. */
+  next(): CsvRecord | undefined {
+    const source = this.source
+    const length = source.length
+    if (this.i >= length) return undefined
+    const start = this.line
+    let i = this.i
+    // A whole record with no quote and no lone carriage return: cut at its semicolons in one
+    // call. Most records of a budget, a register or an indicators file.
+    if (this.nextQuote !== -2 && this.nextQuote < i) this.nextQuote = source.indexOf('"', i)
+    if (this.nextQuote === -1) this.nextQuote = -2
+    if (this.nextCr !== -2 && this.nextCr < i) this.nextCr = source.indexOf('\r', i)
+    if (this.nextCr === -1) this.nextCr = -2
+    const lf = source.indexOf('\n', i)
+    const end = lf === -1 ? length : lf
+    const crlf = lf !== -1 && this.nextCr === end - 1
+    const quoted = this.nextQuote !== -2 && this.nextQuote < end
+    const loneCr = this.nextCr !== -2 && this.nextCr < end && !crlf
+    if (!quoted && !loneCr) {
+      this.i = lf === -1 ? length : lf + 1
+      this.line += 1
+      return { line: start, cells: source.slice(i, crlf ? end - 1 : end).split(SEPARATOR) }
+    }
+    // Character by character, runs of plain characters taken as slices.
+    const cells: string[] = []
+    let cell = ''
+    let line = start
+    while (i < length) {
+      const c = source.charCodeAt(i)
+      if (c === QUOTE && cell === '') {
+        const quoteLine = line
+        let j = i + 1
+        for (;;) {
+          const close = source.indexOf('"', j)
+          if (close < 0) {
+            this.unterminatedAt = quoteLine
+            this.i = length
+            return undefined
+          }
+          for (let k = j; k < close; k++) if (source.charCodeAt(k) === LF) line += 1
+          cell += source.slice(j, close)
+          if (source.charCodeAt(close + 1) === QUOTE) {
+            cell += '"'
+            j = close + 2
+            continue
+          }
+          i = close + 1
+          break
+        }
+      } else if (c === SEMICOLON) {
+        cells.push(cell)
+        cell = ''
+        i += 1
+      } else if (c === CR || c === LF) {
+        cells.push(cell)
+        this.i = i + (c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1)
+        this.line = line + 1
+        return { line: start, cells }
+      } else {
+        let j = i + 1
+        while (j < length) {
+          const d = source.charCodeAt(j)
+          if (d === SEMICOLON || d === CR || d === LF) break
+          j += 1
+        }
+        cell += source.slice(i, j)
+        i = j
+      }
+    }
+    this.i = length
+    this.line = line
+    if (cell === '' && cells.length === 0) return undefined
+    cells.push(cell)
+    return { line: start, cells }
+  }
+}
+
+/**
+ * Reads CSV text into records, as CsvReader does. An unterminated quote is reported with the
+ * line it started on; the records before it are kept.
  */
 export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
-  const source = text.startsWith(BOM) ? text.slice(1) : text
-  const length = source.length
+  const reader = new CsvReader(text)
   const records: CsvRecord[] = []
-  let cells: string[] = []
-  let cell = ''
-  let line = 1
-  let start = 1
-  let i = 0
-  // Runs of plain characters are taken as slices, not character by character: a 10 000-line
-  // budget is a megabyte of text.
-  while (i < length) {
-    const c = source.charCodeAt(i)
-    if (c === QUOTE && cell === '') {
-      const quoteLine = line
-      let j = i + 1
-      for (;;) {
-        const close = source.indexOf('"', j)
-        if (close < 0) return { records, unterminatedAt: quoteLine }
-        for (let k = j; k < close; k++) if (source.charCodeAt(k) === LF) line += 1
-        cell += source.slice(j, close)
-        if (source.charCodeAt(close + 1) === QUOTE) {
-          cell += '"'
-          j = close + 2
-          continue
-        }
-        i = close + 1
-        break
-      }
-    } else if (c === SEMICOLON) {
-      cells.push(cell)
-      cell = ''
-      i += 1
-    } else if (c === CR || c === LF) {
-      cells.push(cell)
-      records.push({ line: start, cells })
-      cells = []
-      cell = ''
-      i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1
-      line += 1
-      start = line
-    } else {
-      let j = i + 1
-      while (j < length) {
-        const d = source.charCodeAt(j)
-        if (d === SEMICOLON || d === CR || d === LF) break
-        j += 1
-      }
-      cell += source.slice(i, j)
-      i = j
-    }
+  for (let record = reader.next(); record !== undefined; record = reader.next()) {
+    records.push(record)
   }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell)
-    records.push({ line: start, cells })
-  }
-  return { records }
+  return reader.unterminatedAt === undefined
+    ? { records }
+    : { records, unterminatedAt: reader.unterminatedAt }
 }

@@ -3,9 +3,16 @@ import { AciError } from '../errors'
 import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
-import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
+import { CsvReader, type CsvRecord, FORMAT, MARKER } from './csv-format'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
-import { type Block, budgetFromRows, type CellRow, type CellTable, type RowsEdge } from './rows'
+import {
+  type Block,
+  type BudgetRows,
+  budgetFromRows,
+  type CellRow,
+  type CellTable,
+  type RowsEdge,
+} from './rows'
 
 export function csvError(line: number, column: string, message: string): AciError {
   const argument = `ligne ${line}, ${column}`
@@ -74,10 +81,19 @@ const emptyTable = (header: readonly string[]): CellTable => ({
   rows: [],
 })
 
-/** The file's blocks: the profile's rows, the missions and the lines, each under its header. */
-function blocksOf(records: readonly CsvRecord[]) {
-  const rows = records.filter((r) => !isBlank(r))
-  const first = rows[0]
+/** The next record that holds something, or undefined at the end; an unterminated quote is an error. */
+function nextFilled(reader: CsvReader): CsvRecord | undefined {
+  for (let record = reader.next(); record !== undefined; record = reader.next()) {
+    if (!isBlank(record)) return record
+  }
+  if (reader.unterminatedAt !== undefined) {
+    throw csvError(reader.unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
+  }
+  return undefined
+}
+
+/** The file's first row: « Budget ACI-CPTS ; format 1 ». */
+function checkMarker(first: CsvRecord | undefined): void {
   if (first === undefined || loose(first.cells[0] ?? '') !== loose(MARKER)) {
     throw csvError(
       first?.line ?? 1,
@@ -88,45 +104,115 @@ function blocksOf(records: readonly CsvRecord[]) {
   if (loose(first.cells[1] ?? '') !== loose(FORMAT)) {
     throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
   }
+}
+
+/** A row that starts a block (its header), or undefined; a row starting with an account number is a line. */
+function headerOf(cells: readonly string[]): Block | undefined {
+  const firstCell = (cells[0] ?? '').trim()
+  return /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
+}
+
+/** How many cells the rows of a block may fill, from its header. */
+function widthOf(block: Block, header: readonly string[]): number {
+  return block === 'profil' ? 2 : block === 'missions' ? 4 : header.length
+}
+
+/** A row of a block as read, or the error of a row outside any block or with a cell too many. */
+function rowOf(record: CsvRecord, block: Block | undefined, width: number): CellRow {
+  if (block === undefined) {
+    throw csvError(record.line, 'A', 'bloc « Profil », « Missions engagées » ou « Compte » attendu')
+  }
+  const extra = extraCell(record.cells, width)
+  if (extra >= 0) {
+    throw csvError(
+      record.line,
+      `colonne ${extra + 1}`,
+      `valeur en trop « ${(record.cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
+    )
+  }
+  // Cells are kept as read: each reader trims what it reads.
+  return { at: record.line, cells: record.cells }
+}
+
+/**
+ * The file's blocks, in any order: the profile's rows, the missions and the lines, each under
+ * its header (a block given twice keeps its last rows, as a table's header resets it).
+ */
+function blocksOf(reader: CsvReader): BudgetRows {
+  checkMarker(nextFilled(reader))
   const profil: CellRow[] = []
   let missions = emptyTable(Object.values(MISSION_HEADERS))
   let lignes = emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant])
   let block: Block | undefined
   let width = 0
-  for (const record of rows.slice(1)) {
-    // Cells are kept as read: each reader trims what it reads.
-    const cells = record.cells
-    const row: CellRow = { at: record.line, cells }
-    const firstCell = (cells[0] ?? '').trim()
-    // A row that starts with an account number is a line, never a block's header.
-    const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
+  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
+    const header = headerOf(record.cells)
     if (header !== undefined) {
       block = header
+      const row = { at: record.line, cells: record.cells }
       if (header === 'missions') missions = { header: row, rows: [] }
       if (header === 'lignes') lignes = { header: row, rows: [] }
-      width = header === 'profil' ? 2 : header === 'missions' ? 4 : cells.length
+      width = widthOf(header, record.cells)
       continue
     }
-    if (block === undefined) {
-      throw csvError(
-        record.line,
-        'A',
-        'bloc « Profil », « Missions engagées » ou « Compte » attendu'
-      )
-    }
-    const extra = extraCell(cells, width)
-    if (extra >= 0) {
-      throw csvError(
-        record.line,
-        `colonne ${extra + 1}`,
-        `valeur en trop « ${(cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
-      )
-    }
+    const row = rowOf(record, block, width)
     if (block === 'profil') profil.push(row)
     else if (block === 'missions') (missions.rows as CellRow[]).push(row)
     else (lignes.rows as CellRow[]).push(row)
   }
   return { profil, missions, lignes }
+}
+
+/** Thrown by the streamed lines when a block header follows them: the file is read again whole. */
+const NOT_LAST = Symbol('lines not last')
+
+/**
+ * The file's blocks when the lines come last, as budgetToCsv and Excel write them: the profile
+ * and missions are read, then the lines are read from the text as the budget reader asks for
+ * them, so that a 10 000-line file is never held as records, rows and lines at once. Another
+ * block after the lines throws NOT_LAST, and the file is read whole by blocksOf.
+ */
+function streamedBlocksOf(reader: CsvReader): BudgetRows {
+  checkMarker(nextFilled(reader))
+  const profil: CellRow[] = []
+  const missionRows: CellRow[] = []
+  let missions = emptyTable(Object.values(MISSION_HEADERS))
+  let block: Block | undefined
+  let width = 0
+  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
+    const header = headerOf(record.cells)
+    if (header === 'lignes') {
+      const lines: CellTable = {
+        header: { at: record.line, cells: record.cells },
+        rows: linesAfter(reader, record.cells.length),
+      }
+      return { profil, missions, lignes: lines }
+    }
+    if (header !== undefined) {
+      // A block given twice: the whole-file reading says which rows count.
+      if (header === 'missions' && missionRows.length > 0) throw NOT_LAST
+      block = header
+      if (header === 'missions')
+        missions = { header: { at: record.line, cells: record.cells }, rows: missionRows }
+      width = widthOf(header, record.cells)
+      continue
+    }
+    const row = rowOf(record, block, width)
+    if (block === 'profil') profil.push(row)
+    else missionRows.push(row)
+  }
+  return {
+    profil,
+    missions,
+    lignes: emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant]),
+  }
+}
+
+function* linesAfter(reader: CsvReader, width: number): Generator<CellRow> {
+  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
+    if (headerOf(record.cells) !== undefined) throw NOT_LAST
+    yield rowOf(record, 'lignes', width)
+  }
 }
 
 /**
@@ -140,11 +226,12 @@ export function budgetFromCsv(text: string): Budget {
 }
 
 function readBudgetCsv(text: string): Budget {
-  const { records, unterminatedAt } = readCsv(text)
-  if (unterminatedAt !== undefined) {
-    throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
+  try {
+    return budgetFromRows(streamedBlocksOf(new CsvReader(text)), { edge: CSV_EDGE })
+  } catch (error) {
+    if (error !== NOT_LAST) throw error
+    return budgetFromRows(blocksOf(new CsvReader(text)), { edge: CSV_EDGE })
   }
-  return budgetFromRows(blocksOf(records), { edge: CSV_EDGE })
 }
 
 /** A budget read from a CSV file, with the encoding its bytes were read in. */

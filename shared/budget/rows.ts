@@ -36,7 +36,8 @@ export interface CellRow {
 /** A block of rows under a header row. */
 export interface CellTable {
   readonly header: CellRow
-  readonly rows: readonly CellRow[]
+  /** Read once, in order: an array, or rows read from a file as the reader asks for them. */
+  readonly rows: Iterable<CellRow>
 }
 
 /**

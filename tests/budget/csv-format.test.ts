@@ -1,0 +1,157 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { budgetFromCsv, budgetFromJson, budgetToCsv } from '../../shared'
+import { CsvReader, readCsv, writeCsv } from '../../shared/budget/csv-format'
+import { fixtureText } from './support/budgets'
+
+/**
+ * The reader as RFC 4180 with `;` says it, one character at a time and nothing else: the
+ * reference the reader's whole-record shortcut must agree with.
+ */
+function referenceRead(text: string): {
+  records: { line: number; cells: string[] }[]
+  unterminatedAt?: number
+} {
+  const source = text.startsWith('\ufeff') ? text.slice(1) : text
+  const records: { line: number; cells: string[] }[] = []
+  let cells: string[] = []
+  let cell = ''
+  let line = 1
+  let start = 1
+  let i = 0
+  while (i < source.length) {
+    const c = source[i]
+    if (c === '"' && cell === '') {
+      const quoteLine = line
+      i++
+      for (;;) {
+        if (i >= source.length) return { records, unterminatedAt: quoteLine }
+        if (source[i] === '"') {
+          if (source[i + 1] === '"') {
+            cell += '"'
+            i += 2
+            continue
+          }
+          i++
+          break
+        }
+        if (source[i] === '\n') line++
+        cell += source[i]
+        i++
+      }
+    } else if (c === ';') {
+      cells.push(cell)
+      cell = ''
+      i++
+    } else if (c === '\r' || c === '\n') {
+      cells.push(cell)
+      records.push({ line: start, cells })
+      cells = []
+      cell = ''
+      i += c === '\r' && source[i + 1] === '\n' ? 2 : 1
+      line++
+      start = line
+    } else {
+      cell += c
+      i++
+    }
+  }
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell)
+    records.push({ line: start, cells })
+  }
+  return { records }
+}
+
+/** Text made of the characters that matter to a CSV reader, and a few that do not. */
+const csvText = fc
+  .array(fc.constantFrom(';', '"', '\r', '\n', '\r\n', 'a', 'é', ' ', '42,50', '""', '\ufeff'), {
+    maxLength: 60,
+  })
+  .map((pieces) => pieces.join(''))
+
+describe('CSV reader', () => {
+  it('reads any text as the character-by-character reading does: records, lines, unterminated quote', () => {
+    fc.assert(
+      fc.property(csvText, (text) => {
+        expect(readCsv(text)).toEqual(referenceRead(text))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('reads back what it writes, whatever the cells hold', () => {
+    const cell = fc.string({ unit: fc.constantFrom(';', '"', '\r', '\n', ' ', 'a', 'é', '1', ',') })
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 8 }),
+        (rows) => {
+          const records = readCsv(writeCsv(rows)).records
+          expect(records.map((r) => r.cells)).toEqual(rows)
+        }
+      )
+    )
+  })
+
+  it('gives one record at a time, with the line where it starts, and stops at an unterminated quote', () => {
+    const reader = new CsvReader('\ufeffa;b\r\n"x\r\ny";c\nlast;"open\n')
+    expect(reader.next()).toEqual({ line: 1, cells: ['a', 'b'] })
+    expect(reader.next()).toEqual({ line: 2, cells: ['x\r\ny', 'c'] })
+    expect(reader.next()).toBeUndefined()
+    expect(reader.unterminatedAt).toBe(4)
+  })
+
+  it('writes a row at a time padded to the widest row, quoting what needs it', () => {
+    expect(writeCsv([['a', 'b;c', ''], ['x'], [' d', 'e"f']])).toBe(
+      '\ufeffa;"b;c";\r\nx;;\r\n" d";"e""f";\r\n'
+    )
+  })
+})
+
+describe('budget CSV blocks', () => {
+  const doc = budgetFromJson(fixtureText('cpts-taille-2-aci-avenant-2.json'))
+  const csv = budgetToCsv(doc)
+  const lines = csv.split('\r\n')
+  const startOf = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix))
+  const profilAt = startOf('Profil;')
+  const missionsAt = startOf('Missions engagées;')
+  const lignesAt = startOf('Compte;')
+  const marker = lines.slice(0, profilAt)
+  const profil = lines.slice(profilAt, missionsAt)
+  const missions = lines.slice(missionsAt, lignesAt)
+  const lignes = lines.slice(lignesAt)
+  const expected = budgetFromCsv(csv)
+
+  it('reads the blocks in any order, the lines first or between the profile and the missions', () => {
+    for (const order of [
+      [marker, lignes, profil, missions],
+      [marker, profil, lignes, missions],
+      [marker, missions, lignes, profil],
+    ]) {
+      expect(budgetFromCsv(order.flat().join('\r\n'))).toEqual(expected)
+    }
+  })
+
+  it('keeps the last of two line blocks, as a table header resets its rows', () => {
+    const shorter = lignes.slice(0, 2)
+    const read = budgetFromCsv([marker, profil, missions, lignes, shorter].flat().join('\r\n'))
+    expect(read.lignes).toEqual(expected.lignes.slice(0, 1))
+  })
+
+  it('says the first mistake of the file, in the order of its lines', () => {
+    const changed = [...lines]
+    changed[lignesAt + 1] = (changed[lignesAt + 1] as string).replace(';clés;', ';;')
+    changed[lignesAt + 3] = `${changed[lignesAt + 3]};en trop`
+    expect(() => budgetFromCsv(changed.join('\r\n'))).toThrow(
+      `ligne ${lignesAt + 2}, Répartition : les sections sont remplies mais le mode de répartition manque`
+    )
+  })
+
+  it('says an unterminated quote at the line where it opens', () => {
+    const changed = [...lines]
+    changed[lignesAt + 2] = `"${changed[lignesAt + 2]}`
+    expect(() => budgetFromCsv(changed.join('\r\n'))).toThrow(
+      `ligne ${lignesAt + 3}, texte entre guillemets : guillemet fermant manquant`
+    )
+  })
+})
