@@ -120,13 +120,25 @@ function keysInValue(value: unknown): number {
   return count
 }
 
+/** How many colons the text holds: every key's, and any inside strings (« 12:30 », « Note : »). */
+function colonsIn(text: string): number {
+  let count = 0
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++
+  return count
+}
+
 /**
  * duplicateKey of a text JSON.parse has made `parsed` of, at a fraction of its cost when no key is
  * repeated: JSON.parse keeps one of two equal keys, so the text gives more keys than the value
- * holds exactly when some key is repeated. Only then is the text scanned for the first one.
+ * holds exactly when some key is repeated. Each key is followed by a colon, so the colons are at
+ * least the text's keys: when they are no more than the value's keys, none was lost (one native
+ * search, the usual case). Otherwise the keys are counted string by string, and only when some
+ * key was lost is the text scanned for the first one.
  */
 export function repeatedKey(text: string, parsed: unknown): DuplicateKey | undefined {
-  return keysInText(text) === keysInValue(parsed) ? undefined : duplicateKey(text)
+  const held = keysInValue(parsed)
+  if (colonsIn(text) === held) return undefined
+  return keysInText(text) === held ? undefined : duplicateKey(text)
 }
 
 /** `lignes[3].compte`: the keys and indexes of the open containers, the repeated key last. */

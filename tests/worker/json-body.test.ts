@@ -50,6 +50,9 @@ describe('repeatedKey: counting keys first', () => {
       '{"__proto__":1,"__proto__":2}',
       '[]',
       '"a:"',
+      '{"heure":"12:30","note":"Objet : réunion"}',
+      '{"a":"1:2","a":2}',
+      '{"a":{"b":"x:"},"a":1}',
     ]) {
       same(text)
     }
