@@ -46,7 +46,39 @@ interface Spot {
 }
 
 type Tables = Readonly<Record<Block, TableData>>
-type Cells = Record<Block, CellValue[][]>
+
+/**
+ * The tables' rows as read, a row copied only when one of its cells is emptied: a 10 000-line
+ * sheet is not copied to be read once.
+ */
+class SheetRows {
+  private readonly changed: Record<Block, Map<number, CellValue[]>> = {
+    profil: new Map(),
+    missions: new Map(),
+    lignes: new Map(),
+  }
+
+  constructor(private readonly tables: Tables) {}
+
+  /** The row `at` (1 = first under the header) of a block, with the cells emptied so far. */
+  at(block: Block, at: number): readonly CellValue[] | undefined {
+    return this.changed[block].get(at) ?? this.tables[block].rows[at - 1]
+  }
+
+  empty(block: Block, at: number, index: number): void {
+    const row = [...(this.at(block, at) ?? [])]
+    row[index] = null
+    this.changed[block].set(at, row)
+  }
+
+  /** The block's rows but those left out, made as the core's reader asks for them. */
+  *kept(block: Block, dropped: ReadonlySet<number>): Generator<CellRow> {
+    const count = this.tables[block].rows.length
+    for (let at = 1; at <= count; at++) {
+      if (!dropped.has(at)) yield { at, cells: this.at(block, at) ?? [] }
+    }
+  }
+}
 
 /** « Budget 2026 !D19 » as French Excel writes a reference to another sheet; the table's words when its place on the sheet is unknown. */
 function placeName(table: TableData, at: number, index: number | undefined): string {
@@ -96,7 +128,7 @@ function columnOf(path: string, headers: readonly string[], row: readonly CellVa
 }
 
 /** Names places as the person finds them in Excel, and keeps where each error is. */
-function sheetEdge(tables: Tables, cells: Cells, spots: WeakMap<AciError, Spot>): RowsEdge {
+function sheetEdge(tables: Tables, sheet: SheetRows, spots: WeakMap<AciError, Spot>): RowsEdge {
   return {
     cellError(place, message) {
       const table = tables[place.block]
@@ -121,7 +153,7 @@ function sheetEdge(tables: Tables, cells: Cells, spots: WeakMap<AciError, Spot>)
       const match = /^(lignes|profil\.missions)\[\d+\]\.?/.exec(error.message)
       if (place.block === 'profil' || match === null) return error
       const table = tables[place.block]
-      const row = cells[place.block][place.at - 1] ?? []
+      const row = sheet.at(place.block, place.at) ?? []
       const index =
         place.block === 'lignes' ? columnOf(error.argument ?? '', table.headers, row) : undefined
       const where = placeName(table, place.at, index)
@@ -151,10 +183,6 @@ function wordsOf(message: string, cell: CellValue | undefined): string {
   return rest
 }
 
-function rowsOf(cells: readonly (readonly CellValue[])[]): CellRow[] {
-  return cells.map((row, r) => ({ at: r + 1, cells: row }))
-}
-
 /**
  * Reads the three tables of a budget sheet. A bad cell is named by its sheet and address
  * (« Budget 2026 !D19 »), and all of them are said at once (BudgetSheetError): the core's reader
@@ -168,22 +196,18 @@ export function readBudget(
   catalog: Catalog = bundledCatalog()
 ): Budget {
   const tables: Tables = { profil, missions: enveloppes, lignes: budget }
-  const cells: Cells = {
-    profil: profil.rows.map((r) => [...r]),
-    missions: enveloppes.rows.map((r) => [...r]),
-    lignes: budget.rows.map((r) => [...r]),
-  }
+  const sheet = new SheetRows(tables)
   const spots = new WeakMap<AciError, Spot>()
-  const options = { catalog, filled: true, edge: sheetEdge(tables, cells, spots) }
+  const options = { catalog, filled: true, edge: sheetEdge(tables, sheet, spots) }
   const dropped: Record<Block, Set<number>> = {
     profil: new Set(),
     missions: new Set(),
     lignes: new Set(),
   }
   const read = () => {
-    const kept = (block: Block) => rowsOf(cells[block]).filter((row) => !dropped[block].has(row.at))
+    const kept = (block: Block) => sheet.kept(block, dropped[block])
     const rows: BudgetRows = {
-      profil: kept('profil'),
+      profil: [...kept('profil')],
       missions: { header: { at: 0, cells: enveloppes.headers }, rows: kept('missions') },
       lignes: { header: { at: 0, cells: budget.headers }, rows: kept('lignes') },
     }
@@ -209,14 +233,14 @@ export function readBudget(
       const rowKey = `${spot.block} ${spot.at}`
       // A row error after one of its cells was emptied (a split that no longer adds up) comes
       // from the emptying: the row is left out, nothing more said about it.
-      const cell = spot.index === undefined ? null : cells[spot.block][spot.at - 1]?.[spot.index]
+      const cell = spot.index === undefined ? null : sheet.at(spot.block, spot.at)?.[spot.index]
       const echo = rowsSaid.has(rowKey) && blank(cell)
       if (!echo) found.push({ spot, message: error.message })
       rowsSaid.add(rowKey)
       if (found.length > MOST || spot.at === 0) break
-      const row = cells[spot.block][spot.at - 1]
+      const row = sheet.at(spot.block, spot.at)
       if (spot.index !== undefined && row !== undefined && !blank(row[spot.index])) {
-        row[spot.index] = null
+        sheet.empty(spot.block, spot.at, spot.index)
       } else if (!dropped[spot.block].has(spot.at)) {
         dropped[spot.block].add(spot.at)
       } else break
