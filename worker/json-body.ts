@@ -1,5 +1,6 @@
 // Reading a JSON request body: 415 when it is not JSON, 400 when it does not parse or repeats a key; the body is never kept.
 import type { Context } from 'hono'
+import { decodeText, isAciError } from '../shared'
 import { problem } from './problem'
 
 /** JSON and its structured-syntax variants (application/merge-patch+json…), with any parameters. */
@@ -168,7 +169,64 @@ export async function jsonBody(
       ),
     }
   }
-  return jsonText(c, await c.req.text())
+  const read = await utf8Text(c)
+  return 'response' in read ? read : jsonText(c, read.text)
+}
+
+/**
+ * The most bytes decoded at once: each decoded piece stays a small string and the text is made
+ * once, by JSON.parse, instead of the runtime decoding the whole body into one large string first.
+ */
+const PIECE = 32 * 1024
+
+/**
+ * The request's body as text, read from its stream and decoded as UTF-8, which JSON requires
+ * (RFC 8259): a byte that is not UTF-8 is a 400 naming it, never a U+FFFD read in silence.
+ * A byte order mark at the start is dropped. The body is never kept.
+ */
+export async function utf8Text(c: Context): Promise<{ text: string } | { response: Response }> {
+  const body = c.req.raw.body
+  if (body === null) return { text: '' }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  const chunks: Uint8Array[] = []
+  const reader = body.getReader()
+  let text = ''
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks.push(chunk.value)
+      for (let i = 0; i < chunk.value.length; i += PIECE) {
+        text += decoder.decode(chunk.value.subarray(i, i + PIECE), { stream: true })
+      }
+    }
+    text += decoder.decode()
+  } catch (error) {
+    // The runtime's decoder says only that a byte is wrong; the core's says which and where.
+    if (!(error instanceof TypeError) || chunks.length === 0) throw error
+    return { response: notUtf8(c, chunks) }
+  }
+  return { text }
+}
+
+function notUtf8(c: Context, chunks: readonly Uint8Array[]): Response {
+  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.length, 0))
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  let where = ''
+  try {
+    decodeText(bytes, { charset: 'utf-8' })
+  } catch (error) {
+    if (!isAciError(error)) throw error
+    where = ` ${error.message}`
+  }
+  return problem(
+    c,
+    400,
+    'encodage_invalide',
+    `Le corps de la requête n’est pas en UTF-8, l’encodage qu’exige JSON (RFC 8259).${where}`
+  )
 }
 
 /** A JSON text read as jsonBody reads a body: 400 when it does not parse or gives a key twice. */

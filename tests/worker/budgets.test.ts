@@ -116,6 +116,41 @@ describe('POST /api/v1/budgets/check', () => {
     )
   })
 
+  it('refuses a JSON body that is not UTF-8, naming the byte, instead of reading U+FFFD in its place', async () => {
+    const text = JSON.stringify(budgetAvenant2)
+    const bytes = new TextEncoder().encode(text)
+    const at = text.indexOf('Salaire') // ASCII before it: its character index is its byte offset
+    expect(new TextEncoder().encode(text.slice(0, at)).length).toBe(at)
+    bytes[at] = 0xe9 // « é » in Windows-1252, not UTF-8 here
+    const res = await post(bytes)
+    const problem = v.parse(problemSchema, await res.json())
+    expect(res.status).toBe(400)
+    expect(problem.code).toBe('encodage_invalide')
+    expect(problem.detail).toBe(
+      `Le corps de la requête n’est pas en UTF-8, l’encodage qu’exige JSON (RFC 8259). Octet 0xE9 à la position ${at} (ligne 1) : séquence UTF-8 invalide.`
+    )
+  })
+
+  it('reads a body sent in pieces cut inside a character, and one starting with a BOM, as the same budget', async () => {
+    const bytes = new TextEncoder().encode(`\ufeff${JSON.stringify(budgetAvenant2)}`)
+    const accent = bytes.findIndex((b) => b >= 0xc0) // the first byte of a two-byte character
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, accent + 1))
+        controller.enqueue(bytes.slice(accent + 1, 70_000))
+        controller.enqueue(bytes.slice(70_000))
+        controller.close()
+      },
+    })
+    const res = await exports.default.fetch('https://cpts.test/api/v1/budgets/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual(reportAvenant2)
+  })
+
   it('refuses « "taille":2,"taille":4 » in the profile, naming its path', async () => {
     const text = JSON.stringify(budgetAvenant2).replace('"taille":2', '"taille":2,"taille":4')
     const res = await post(text)
