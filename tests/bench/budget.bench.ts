@@ -149,6 +149,9 @@ export async function benchReaders(): Promise<void> {
   printTitle(
     'Entrée et sortie d’un budget, mesures alternées — cible : budgetFromCsv ≤ 2× le contrôle à 1 000 lignes'
   )
+  // Time per line at each size, for the growth from 1 000 to 10 000 lines (linear: ×1).
+  const perLine = new Map<string, number[]>()
+  const keep = (name: string, ms: number) => perLine.set(name, [...(perLine.get(name) ?? []), ms])
   for (const size of [1_000, 10_000]) {
     const doc = budgetOf(base, size)
     const raw = JSON.parse(JSON.stringify(doc)) as unknown
@@ -165,12 +168,14 @@ export async function benchReaders(): Promise<void> {
     const label = size.toLocaleString('fr-FR')
     const check = m.check as number
     printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
+    keep('checkBudget', check / size)
     for (const [name, key] of [
       ['parseBudget', 'parse'],
       ['budgetToCsv', 'toCsv'],
       ['budgetFromCsv', 'fromCsv'],
     ] as const) {
       const ms = m[key] as number
+      keep(name, ms / size)
       printFigure(
         `${name}, ${label} lignes`,
         `${fmt2.format(ms)} ms`,
@@ -178,10 +183,18 @@ export async function benchReaders(): Promise<void> {
       )
     }
   }
+  for (const [name, [at1k = 1, at10k = 1]] of perLine) {
+    printFigure(
+      `${name} : temps par ligne, 10 000 / 1 000`,
+      `×${fmt2.format(at10k / at1k)}`,
+      '≈ 1 : croissance linéaire'
+    )
+  }
 
   printTitle(
     'Relecture d’une feuille de budget, classeur en mémoire — cible ≤ 3× le contrôle à 500 lignes'
   )
+  const readPerLine: number[] = []
   for (const size of [500, 1_000, 10_000]) {
     const doc = budgetOf(base, size)
     const workbook = new MemoryWorkbook()
@@ -199,6 +212,7 @@ export async function benchReaders(): Promise<void> {
     const check = m.check as number
     const read = m.read as number
     const tables = m.tables as number
+    if (size >= 1_000) readPerLine.push(read / size)
     printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
     printFigure(
       `relecture de la feuille, ${label} lignes`,
@@ -206,4 +220,10 @@ export async function benchReaders(): Promise<void> {
       `×${fmt2.format(read / check)} le contrôle${size === 500 ? ` (cible ≤ 3× : ${read / check <= 3 ? 'atteinte' : 'NON atteinte'})` : ''} ; dont tableaux du classeur ${fmt2.format(tables)} ms, lecteur et parseBudget ×${fmt2.format((read - tables) / check)} ; ${fmt2.format((read / size) * 1000)} µs par ligne`
     )
   }
+  const [read1k = 1, read10k = 1] = readPerLine
+  printFigure(
+    'relecture : temps par ligne, 10 000 / 1 000',
+    `×${fmt2.format(read10k / read1k)}`,
+    '≈ 1 : croissance linéaire'
+  )
 }
