@@ -1,4 +1,4 @@
-// Loading a rate table: schema check, totals recomputed, SHA-256 computed. A table that does not add up never loads.
+// Loading a rate table: schema check, totals recomputed, SHA-256 computed when first asked. A table that does not add up never loads.
 import * as v from 'valibot'
 import { AciError } from '../errors'
 import { formatEuros } from '../format'
@@ -153,6 +153,10 @@ export function loadRateTable(raw: unknown): RateTable {
     missionLabels.set(normalizeWords(MISSION_WORDS[m.code].label), m.code)
   }
   const { $schema: _editorHint, ...published } = data
+  // The fingerprint is computed the first time it is read (the rate tables' tab, the Worker's
+  // /rates, a download's check), not when the table loads: hashing the two bundled tables was a
+  // seventh of the pane's first render, which only needs their amounts.
+  let sha256: string | undefined
   return {
     id: data.id,
     title: data.title,
@@ -162,7 +166,10 @@ export function loadRateTable(raw: unknown): RateTable {
     fonctionnement,
     missions,
     total,
-    sha256: sha256Hex(canonicalJson(published)),
+    get sha256() {
+      sha256 ??= sha256Hex(canonicalJson(published))
+      return sha256
+    },
     data: published,
     mission: (code) => byCode.get(code),
     missionLabels,
