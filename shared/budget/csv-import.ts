@@ -3,6 +3,7 @@ import { AciError } from '../errors'
 import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
+import type { BudgetOptions } from './context'
 import { CsvReader, type CsvRecord, FORMAT, MARKER } from './csv-format'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
 import {
@@ -220,17 +221,18 @@ function* linesAfter(reader: CsvReader, width: number): Generator<CellRow> {
  * editing ("CSV UTF-8 (délimité par des points-virgules)": amounts like 42 000,00, dates
  * JJ/MM/AAAA, percentages like 40 %). Fails naming the CSV line, then as parseBudget does.
  */
-export function budgetFromCsv(text: string): Budget {
+export function budgetFromCsv(text: string, options: BudgetOptions = {}): Budget {
   refuseReplacement(text, 'fichier CSV du budget')
-  return readBudgetCsv(text)
+  return readBudgetCsv(text, options)
 }
 
-function readBudgetCsv(text: string): Budget {
+function readBudgetCsv(text: string, options: BudgetOptions): Budget {
+  const rowsOptions = { edge: CSV_EDGE, ...(options.catalog ? { catalog: options.catalog } : {}) }
   try {
-    return budgetFromRows(streamedBlocksOf(new CsvReader(text)), { edge: CSV_EDGE })
+    return budgetFromRows(streamedBlocksOf(new CsvReader(text)), rowsOptions)
   } catch (error) {
     if (error !== NOT_LAST) throw error
-    return budgetFromRows(blocksOf(new CsvReader(text)), { edge: CSV_EDGE })
+    return budgetFromRows(blocksOf(new CsvReader(text)), rowsOptions)
   }
 }
 
@@ -247,8 +249,8 @@ export interface BudgetCsvImport extends ImportEncoding {
  */
 export function importBudgetCsv(
   input: Uint8Array | string,
-  options: DecodeOptions = {}
+  options: DecodeOptions & BudgetOptions = {}
 ): BudgetCsvImport {
   const { text, ...encoding } = importText(input, 'fichier CSV du budget', options)
-  return { budget: readBudgetCsv(text), ...encoding }
+  return { budget: readBudgetCsv(text, options), ...encoding }
 }

@@ -1,6 +1,7 @@
 // A budget as a JSON file: what the task pane saves and the API receives, checked on the way in.
 import { AciError } from '../errors'
 import type { DecodeOptions } from '../text/decode'
+import type { BudgetOptions } from './context'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
 import { parseBudget } from './parse'
 import type { BudgetDocument } from './schema'
@@ -10,13 +11,16 @@ export function budgetToJson(doc: BudgetDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`
 }
 
-/** Reads a budget from JSON text: fails on malformed JSON, then as parseBudget does. */
-export function budgetFromJson(text: string): BudgetDocument {
+/**
+ * Reads a budget from JSON text: fails on malformed JSON, then as parseBudget does, against the
+ * rate tables of `options.catalog` (the build's by default).
+ */
+export function budgetFromJson(text: string, options: BudgetOptions = {}): BudgetDocument {
   refuseReplacement(text, 'fichier JSON du budget')
-  return readBudgetJson(text)
+  return readBudgetJson(text, options)
 }
 
-function readBudgetJson(text: string): BudgetDocument {
+function readBudgetJson(text: string, options: BudgetOptions): BudgetDocument {
   let raw: unknown
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -28,7 +32,7 @@ function readBudgetJson(text: string): BudgetDocument {
       'budget'
     )
   }
-  return parseBudget(raw)
+  return parseBudget(raw, options)
 }
 
 /** A budget read from a JSON file, with the encoding its bytes were read in. */
@@ -43,8 +47,8 @@ export interface BudgetJsonImport extends ImportEncoding {
  */
 export function importBudgetJson(
   input: Uint8Array | string,
-  options: DecodeOptions = {}
+  options: DecodeOptions & BudgetOptions = {}
 ): BudgetJsonImport {
   const { text, ...encoding } = importText(input, 'fichier JSON du budget', options)
-  return { budget: readBudgetJson(text), ...encoding }
+  return { budget: readBudgetJson(text, options), ...encoding }
 }

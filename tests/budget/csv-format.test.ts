@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { budgetFromCsv, budgetFromJson, budgetToCsv } from '../../shared'
+import {
+  budgetFromCsv,
+  budgetFromJson,
+  budgetToCsv,
+  Catalog,
+  importBudgetCsv,
+  importBudgetJson,
+} from '../../shared'
 import { CsvReader, readCsv, writeCsv } from '../../shared/budget/csv-format'
+import aci2019 from '../../shared/rates/aci-2019.json'
+import aciAvenant2 from '../../shared/rates/aci-avenant-2.json'
 import { fixtureText } from './support/budgets'
 
 /**
@@ -153,5 +162,33 @@ describe('budget CSV blocks', () => {
     expect(() => budgetFromCsv(changed.join('\r\n'))).toThrow(
       `ligne ${lignesAt + 3}, texte entre guillemets : guillemet fermant manquant`
     )
+  })
+})
+
+describe('budget files read against the caller’s rate tables', () => {
+  // A version published after this build, as the task pane downloads and verifies it.
+  const later = {
+    ...structuredClone(aciAvenant2),
+    id: 'aci-avenant-9',
+    effectiveDate: '2026-06-01',
+  }
+  const catalog = Catalog.fromFiles([aci2019, aciAvenant2, later])
+  const doc = budgetFromJson(fixtureText('cpts-taille-2-aci-avenant-2.json'))
+  const named = { ...doc, profil: { ...doc.profil, version: 'aci-avenant-9' } }
+
+  it('reads a CSV or a JSON naming a version only the caller’s catalog holds', () => {
+    expect(budgetFromCsv(budgetToCsv(named), { catalog }).profil.version).toBe('aci-avenant-9')
+    expect(budgetFromJson(JSON.stringify(named), { catalog }).profil.version).toBe('aci-avenant-9')
+    expect(importBudgetCsv(budgetToCsv(named), { catalog }).budget.profil.version).toBe(
+      'aci-avenant-9'
+    )
+    expect(importBudgetJson(JSON.stringify(named), { catalog }).budget.profil.version).toBe(
+      'aci-avenant-9'
+    )
+  })
+
+  it('refuses it against the build’s tables alone, naming the version', () => {
+    expect(() => budgetFromCsv(budgetToCsv(named))).toThrow('aci-avenant-9')
+    expect(() => budgetFromJson(JSON.stringify(named))).toThrow('aci-avenant-9')
   })
 })

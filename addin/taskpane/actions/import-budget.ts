@@ -43,8 +43,12 @@ export async function importBudget(
   file: PickedFile
 ): Promise<ImportOutcome> {
   const { text, encodage } = textOf(file)
-  const doc = file.name.toLowerCase().endsWith('.csv') ? budgetFromCsv(text) : budgetFromJson(text)
-  const table = tableOf(doc.profil, { catalog: services.catalog })
+  // Read against the pane's rate tables (with those downloaded since the build), as the sheet is.
+  const options = { catalog: services.catalog }
+  const doc = file.name.toLowerCase().endsWith('.csv')
+    ? budgetFromCsv(text, options)
+    : budgetFromJson(text, options)
+  const table = tableOf(doc.profil, options)
   const ref = await writeBudget(services.workbook, doc, table, services.today())
   const read = encodage === null ? '' : ` (lu en ${encodage})`
   return {

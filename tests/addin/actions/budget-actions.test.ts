@@ -9,7 +9,9 @@ import {
 } from '../../../addin/taskpane/actions'
 import { draftOf, newDraft } from '../../../addin/taskpane/profile/draft'
 import { readBudgetSheet } from '../../../addin/taskpane/sheets/budget-workbook'
-import { budgetFromJson, budgetToCsv, budgetToJson, bundledCatalog } from '../../../shared'
+import { budgetFromJson, budgetToCsv, budgetToJson, bundledCatalog, Catalog } from '../../../shared'
+import aci2019 from '../../../shared/rates/aci-2019.json'
+import aciAvenant2 from '../../../shared/rates/aci-avenant-2.json'
 import { windows1252 } from '../fixtures/small-fec'
 import { fixture, fixtureText, servicesOf } from '../support/action-services'
 
@@ -88,6 +90,25 @@ describe('importBudget', () => {
     })
     expect(utf8.notice?.text).toMatch(/\(lu en UTF-8 avec BOM\)\.$/)
     expect(utf8.profil).toEqual(outcome.profil)
+  })
+
+  it('reads the file against the pane’s rate tables, with a version downloaded since the build', async () => {
+    const later = {
+      ...structuredClone(aciAvenant2),
+      id: 'aci-avenant-9',
+      effectiveDate: '2026-06-01',
+    }
+    const services = { ...servicesOf(), catalog: Catalog.fromFiles([aci2019, aciAvenant2, later]) }
+    const doc = avenant2()
+    const named = { ...doc, profil: { ...doc.profil, version: 'aci-avenant-9' } }
+    for (const file of [
+      { name: 'budget.csv', text: budgetToCsv(named) },
+      { name: 'budget.json', text: budgetToJson(named) },
+    ]) {
+      const outcome = await importBudget(services, file)
+      expect(outcome.table.id).toBe('aci-avenant-9')
+      expect(outcome.profil.version).toBe('aci-avenant-9')
+    }
   })
 
   it('the rate table follows the version the profile names', async () => {
