@@ -31,8 +31,12 @@ export function minimalDecimal(text: string): string {
   return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
 }
 
+/** An amount as centsToString writes it: two decimals, no leading zero, no minus zero. */
+const CANONICAL_AMOUNT = /^(?:0|-?[1-9]\d*)\.\d\d$|^-0\.(?:0[1-9]|[1-9]\d)$/
+
 function canonicalAmount(text: string): string {
-  return centsToString(centsOf(text) as number)
+  // Most amounts a reader makes are canonical already: kept rather than made again.
+  return CANONICAL_AMOUNT.test(text) ? text : centsToString(centsOf(text) as number)
 }
 
 /** What the schema cannot say about a profile: taille or population, dates in order, each mission once. */
@@ -135,6 +139,19 @@ function bySection(a: { section: string }, b: { section: string }): number {
   return sectionIndex(a.section) - sectionIndex(b.section)
 }
 
+/**
+ * Puts parts in SECTIONS order. A reader of a sheet or a CSV gives them in column order, which is
+ * that order: they are only compared then, since sorting even a sorted array allocates.
+ */
+function sortBySection(parts: { section: string }[]): void {
+  for (let j = 1; j < parts.length; j++) {
+    if (bySection(parts[j - 1] as { section: string }, parts[j] as { section: string }) > 0) {
+      parts.sort(bySection)
+      return
+    }
+  }
+}
+
 function normalizeRepartition(r: Repartition): Repartition {
   const n = r.parts.length
   if (r.mode === 'montants') {
@@ -143,7 +160,7 @@ function normalizeRepartition(r: Repartition): Repartition {
       const p = r.parts[j] as (typeof r.parts)[number]
       parts[j] = { section: p.section, montant: canonicalAmount(p.montant) }
     }
-    if (n > 1) parts.sort(bySection)
+    sortBySection(parts)
     return { mode: 'montants', parts }
   }
   const parts: { section: Section; pourcentage: string }[] = new Array(n)
@@ -151,7 +168,7 @@ function normalizeRepartition(r: Repartition): Repartition {
     const p = r.parts[j] as (typeof r.parts)[number]
     parts[j] = { section: p.section, pourcentage: minimalDecimal(p.pourcentage) }
   }
-  if (n > 1) parts.sort(bySection)
+  sortBySection(parts)
   return { mode: 'cles', parts }
 }
 
@@ -179,7 +196,7 @@ function canonicalizeRepartition(r: Repartition): void {
   } else {
     for (const p of r.parts) p.pourcentage = minimalDecimal(p.pourcentage)
   }
-  if (r.parts.length > 1) (r.parts as { section: string }[]).sort(bySection)
+  sortBySection(r.parts as { section: string }[])
 }
 
 /**

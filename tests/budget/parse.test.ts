@@ -1,6 +1,7 @@
 // parseBudget: every kind of bad document fails naming the field at fault in French; good ones come back in canonical form.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseBudget } from '../../shared'
+import { centsOf, centsToString, parseBudget } from '../../shared'
 import { cleanBudget, errorOf } from './support/budgets'
 
 const REMOVE = Symbol('remove')
@@ -258,5 +259,32 @@ describe('parseBudget : forme canonique', () => {
   it('is idempotent', () => {
     const once = cleanBudget()
     expect(parseBudget(once)).toEqual(once)
+  })
+})
+
+describe('canonical amounts', () => {
+  it('writes every amount the schema takes as centsToString does, the same cents', () => {
+    const amount = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,13}$/),
+        fc.constantFrom('', '.', '.5', '.05', '.50', '.00', '.99')
+      )
+      .map(
+        ([negative, euros, cents]) => `${negative ? '-' : ''}${euros}${cents === '.' ? '' : cents}`
+      )
+    fc.assert(
+      fc.property(amount, (montant) => {
+        const doc = cleanBudget()
+        const line = {
+          ...(doc.lignes[0] as (typeof doc.lignes)[number]),
+          montant,
+          repartition: undefined,
+        }
+        const parsed = parseBudget({ ...doc, lignes: [line] })
+        expect(parsed.lignes[0]?.montant).toBe(centsToString(centsOf(montant) as number))
+      }),
+      { numRuns: 500 }
+    )
   })
 })
