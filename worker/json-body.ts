@@ -112,7 +112,10 @@ function keysInValue(value: unknown): number {
       continue
     }
     const record = v as Record<string, unknown>
-    for (const key of Object.keys(record)) {
+    // for…in rather than Object.keys: no array of keys made for each object. JSON.parse makes
+    // plain objects, whose prototype has no enumerable key; own keys are counted all the same.
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue
       count++
       const item = record[key]
       if (typeof item === 'object' && item !== null) stack.push(item)
