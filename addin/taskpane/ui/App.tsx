@@ -1,12 +1,5 @@
 // The task pane: profile, budget sheet, check, contract, books, dossier, rate tables and functions, over Excel or the in-memory preview.
-import {
-  Body1,
-  FluentProvider,
-  makeStyles,
-  Title3,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components'
+import { FluentProvider, webLightTheme } from '@fluentui/react-components'
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { bundledCatalog, type FecProblem, type LedgerActuals } from '../../../shared'
 import type {
@@ -34,6 +27,7 @@ import { whenIdle } from './idle'
 import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
 import { TabBar } from './TabBar'
+import './pane.css'
 import type { TimeTabState } from './TimePanel'
 
 // The Profil tab is what the pane opens on. The other tabs, the workbook preview and the actions
@@ -57,28 +51,6 @@ async function failureNotice(label: string, error: unknown): Promise<Notice> {
     text: error instanceof Error ? error.message : String(error),
   }
 }
-
-const useStyles = makeStyles({
-  layout: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalXXL,
-    padding: tokens.spacingHorizontalL,
-    alignItems: 'flex-start',
-    flexWrap: 'wrap',
-  },
-  pane: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    flex: '1 1 20rem',
-    maxWidth: '34rem',
-    minWidth: 0,
-  },
-  preview: { flex: '3 1 30rem', minWidth: 0 },
-  // Every tab stays a tab, one arrow key from the next: in a task pane 350 pixels wide they go on
-  // as many lines as needed rather than out of sight or into a menu (whose items are not tabs).
-  tabs: { flexWrap: 'wrap', rowGap: 0 },
-})
 
 export type Services = PaneServices
 
@@ -114,7 +86,6 @@ function save(file: DossierFile): void {
 }
 
 export function App({ services }: { services: Services }) {
-  const styles = useStyles()
   const today = services.today()
   const [tab, setTab] = useState<TabId>('profil')
   const [rates, setRates] = useState<RateSourceState | null>(null)
@@ -611,20 +582,22 @@ export function App({ services }: { services: Services }) {
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <div className={styles.layout}>
-        <main className={styles.pane}>
+      <div className="aci-layout">
+        <main className="aci-pane">
           <header>
-            <Title3 as="h1">Budget ACI de la CPTS</Title3>
-            <Body1 block>
+            <h1 className="aci-text aci-title3">Budget ACI de la CPTS</h1>
+            <span className="aci-text aci-block">
               {workbook.host === 'excel'
                 ? 'Dans ce classeur Excel.'
                 : 'Aperçu hors d’Excel : les feuilles sont écrites dans un classeur d’aperçu.'}
-            </Body1>
+            </span>
           </header>
-          <TabBar tabs={TABS} selected={tab} onSelect={setTab} className={styles.tabs} />
+          <TabBar tabs={TABS} selected={tab} onSelect={setTab} />
           {(busy !== null || (notice !== null && noticeTab === tab)) &&
             (later === null ? (
-              <Body1>{busy === null ? notice?.title : `${busy} en cours…`}</Body1>
+              <span className="aci-text">
+                {busy === null ? notice?.title : `${busy} en cours…`}
+              </span>
             ) : (
               <later.ActionStatus busy={busy} notice={noticeTab === tab ? notice : null} />
             ))}
@@ -638,13 +611,13 @@ export function App({ services }: { services: Services }) {
               EnvelopesTable={later?.EnvelopesTable ?? null}
             />
           ) : later === null ? (
-            <Body1>Chargement…</Body1>
+            <span className="aci-text">Chargement…</span>
           ) : (
             otherTab(later)
           )}
         </main>
         {workbook instanceof MemoryWorkbook && later !== null && (
-          <aside className={styles.preview}>
+          <aside className="aci-preview">
             <later.WorkbookPreview workbook={workbook} />
           </aside>
         )}

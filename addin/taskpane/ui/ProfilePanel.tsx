@@ -1,18 +1,5 @@
 // The Profil tab: the contract as the treasurer knows it, with the size, the version in force and the envelopes updated live.
 
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components'
 import { type ComponentType, useState } from 'react'
 import {
   frenchDate,
@@ -31,29 +18,13 @@ import {
 } from '../profile/draft'
 import { TABLE_ORIGIN_LABELS, type TableOrigin } from '../rates/rate-source'
 import type { EnvelopesTableProps } from './EnvelopesTable'
-import { usePanelStyles } from './panel-styles'
+import { Badge, Checkbox, RadioField, TextField } from './fields'
+import './profile-panel.css'
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  grow: { flexGrow: 1, minWidth: '9rem' },
-  mission: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    paddingBlock: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  missionFields: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  rate: { width: '7rem' },
-  fieldset: { border: 'none', margin: 0, padding: 0 },
-  pending: { color: tokens.colorPaletteRedForeground1 },
-})
+const PHASES = [
+  { value: 'redaction', label: '1re rédaction du plan' },
+  { value: 'mise_a_jour', label: 'Mise à jour du plan' },
+] as const
 
 const TAILLE_RANGES: Readonly<Record<Taille, string>> = {
   1: 'moins de 40 000 habitants',
@@ -90,7 +61,6 @@ export function ProfilePanel({
   showAllErrors,
   EnvelopesTable,
 }: Props) {
-  const styles = { ...usePanelStyles(), ...useStyles() }
   // A field says what is wrong once the person has typed in it or left it (or asked for an
   // action): not before. A field whose rule depends on another (the end of the fiscal year on its
   // start, a mission's start on the signature) speaks as soon as either was typed.
@@ -101,13 +71,6 @@ export function ProfilePanel({
     showAllErrors || touched.has(field) || RELATED[field]?.some((f) => touched.has(f))
       ? result.errors[field]
       : undefined
-  /** The props of a Field that may be in error: a red field and what is expected. */
-  const validation = (field: DraftField) => {
-    const message = error(field)
-    return message === undefined
-      ? {}
-      : { validationState: 'error' as const, validationMessage: message }
-  }
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
     if (key !== 'phase' && key !== 'missions') mark(key as DraftField)
     onChange({ ...draft, [key]: value })
@@ -124,133 +87,125 @@ export function ProfilePanel({
 
   return (
     <form
-      className={styles.form}
+      className="aci-profile"
       onSubmit={(e) => e.preventDefault()}
       aria-label="Profil de la CPTS"
     >
-      <Field label="Nom de la CPTS" required {...validation('nom')}>
-        <Input value={draft.nom} onBlur={touch('nom')} onChange={(_, d) => set('nom', d.value)} />
-      </Field>
-      <Field
+      <TextField
+        label="Nom de la CPTS"
+        required
+        error={error('nom')}
+        value={draft.nom}
+        onBlur={touch('nom')}
+        onChange={(value) => set('nom', value)}
+      />
+      <TextField
         label="Population couverte"
         required
-        validationMessage={error('population')}
-        validationState={error('population') ? 'error' : result.taille ? 'success' : 'none'}
+        error={error('population')}
         hint={
           result.taille === null && error('population') === undefined
             ? 'Nombre d’habitants du territoire : il donne la taille.'
             : undefined
         }
-      >
-        <Input
-          value={draft.population}
-          inputMode="numeric"
-          onBlur={touch('population')}
-          onChange={(_, d) => set('population', d.value)}
-        />
-      </Field>
+        value={draft.population}
+        inputMode="numeric"
+        onBlur={touch('population')}
+        onChange={(value) => set('population', value)}
+      />
       {result.taille !== null && (
-        <Body1 aria-live="polite">
+        <span className="aci-text" aria-live="polite">
           Taille <strong>{result.taille}</strong> ({TAILLE_RANGES[result.taille]})
-        </Body1>
+        </span>
       )}
-      <Field label="Signature du contrat" required {...validation('signature')}>
-        <Input
-          type="date"
-          value={draft.signature}
-          onBlur={touch('signature')}
-          onChange={(_, d) => {
-            mark('signature')
-            onChange(withSignature(draft, d.value))
-          }}
-        />
-      </Field>
+      <TextField
+        label="Signature du contrat"
+        required
+        error={error('signature')}
+        type="date"
+        value={draft.signature}
+        onBlur={touch('signature')}
+        onChange={(value) => {
+          mark('signature')
+          onChange(withSignature(draft, value))
+        }}
+      />
       {table !== null && <VersionInForce table={table} origin={origins.get(table.id)} />}
-      <div className={styles.row}>
-        <Field
-          className={styles.grow}
+      <div className="aci-profile-row">
+        <TextField
+          className="aci-profile-grow"
           label="Début de l’exercice"
           required
-          {...validation('debut')}
-        >
-          <Input
-            type="date"
-            value={draft.debut}
-            onBlur={touch('debut')}
-            onChange={(_, d) => set('debut', d.value)}
-          />
-        </Field>
-        <Field className={styles.grow} label="Fin de l’exercice" required {...validation('fin')}>
-          <Input
-            type="date"
-            value={draft.fin}
-            onBlur={touch('fin')}
-            onChange={(_, d) => set('fin', d.value)}
-          />
-        </Field>
+          error={error('debut')}
+          type="date"
+          value={draft.debut}
+          onBlur={touch('debut')}
+          onChange={(value) => set('debut', value)}
+        />
+        <TextField
+          className="aci-profile-grow"
+          label="Fin de l’exercice"
+          required
+          error={error('fin')}
+          type="date"
+          value={draft.fin}
+          onBlur={touch('fin')}
+          onChange={(value) => set('fin', value)}
+        />
       </div>
 
-      <fieldset className={styles.fieldset}>
+      <fieldset className="aci-profile-missions">
         <legend>
-          <Subtitle2>Missions engagées</Subtitle2>
+          <span className="aci-text aci-subtitle2">Missions engagées</span>
         </legend>
         {MISSION_CODES.map((code) => {
           const mission = table?.mission(code)
           if (mission === undefined) return null
           const m = draft.missions[code]
           return (
-            <div key={code} className={styles.mission}>
+            <div key={code} className="aci-profile-mission">
               <Checkbox
                 checked={m.engagee}
-                onChange={(_, d) => setMission(code, { engagee: d.checked === true })}
+                onChange={(checked) => setMission(code, { engagee: checked })}
                 title={mission.label}
                 label={
                   <>
                     {MISSION_WORDS[code].label}{' '}
-                    <Badge
-                      appearance="tint"
-                      size="small"
-                      color={mission.category === 'socle' ? 'brand' : 'informative'}
-                    >
+                    <Badge color={mission.category === 'socle' ? 'brand' : 'informative'}>
                       {mission.category === 'socle' ? 'socle' : 'optionnelle'}
                     </Badge>
                   </>
                 }
               />
               {m.engagee && (
-                <div className={styles.missionFields}>
-                  <Field label="Démarrage" {...validation(`debut.${code}`)}>
-                    <Input
-                      type="date"
-                      aria-label={`Démarrage — ${MISSION_WORDS[code].label}`}
-                      value={m.debut}
-                      onBlur={touch(`debut.${code}`)}
-                      onChange={(_, d) => setMission(code, { debut: d.value })}
-                    />
-                  </Field>
-                  <Field label="Taux d’atteinte attendu" {...validation(`taux.${code}`)}>
-                    <Input
-                      className={styles.rate}
-                      aria-label={`Taux d’atteinte attendu — ${MISSION_WORDS[code].label}`}
-                      value={m.taux}
-                      inputMode="decimal"
-                      contentAfter="%"
-                      onBlur={touch(`taux.${code}`)}
-                      onChange={(_, d) => setMission(code, { taux: d.value })}
-                    />
-                  </Field>
+                <div className="aci-profile-mission-fields">
+                  <TextField
+                    label="Démarrage"
+                    error={error(`debut.${code}`)}
+                    type="date"
+                    ariaLabel={`Démarrage — ${MISSION_WORDS[code].label}`}
+                    value={m.debut}
+                    onBlur={touch(`debut.${code}`)}
+                    onChange={(value) => setMission(code, { debut: value })}
+                  />
+                  <TextField
+                    label="Taux d’atteinte attendu"
+                    error={error(`taux.${code}`)}
+                    inputClassName="aci-profile-rate"
+                    ariaLabel={`Taux d’atteinte attendu — ${MISSION_WORDS[code].label}`}
+                    value={m.taux}
+                    inputMode="decimal"
+                    contentAfter="%"
+                    onBlur={touch(`taux.${code}`)}
+                    onChange={(value) => setMission(code, { taux: value })}
+                  />
                   {code === 'crise' && (
-                    <Field label="Phase du plan de crise">
-                      <RadioGroup
-                        value={draft.phase}
-                        onChange={(_, d) =>
-                          set('phase', d.value === 'mise_a_jour' ? 'mise_a_jour' : 'redaction')
-                        }
-                      >
-                        <Radio value="redaction" label="1re rédaction du plan" />
-                        <Radio value="mise_a_jour" label="Mise à jour du plan" />
-                      </RadioGroup>
-                    </Field>
+                    <RadioField
+                      label="Phase du plan de crise"
+                      value={draft.phase}
+                      options={PHASES}
+                      onChange={(phase) => set('phase', phase)}
+                    />
                   )}
                 </div>
               )}
@@ -260,14 +215,14 @@ export function ProfilePanel({
       </fieldset>
       {result.envelopes !== null &&
         (EnvelopesTable === null ? (
-          <Body1>Calcul des enveloppes…</Body1>
+          <span className="aci-text">Calcul des enveloppes…</span>
         ) : (
           <EnvelopesTable report={result.envelopes} />
         ))}
       {result.envelopesPending !== null && (
-        <Body1 role="status" className={styles.pending}>
+        <span role="status" className="aci-text aci-profile-pending">
           {result.envelopesPending}
-        </Body1>
+        </span>
       )}
     </form>
   )
@@ -276,14 +231,14 @@ export function ProfilePanel({
 function VersionInForce({ table, origin }: { table: RateTable; origin: TableOrigin | undefined }) {
   return (
     <div aria-live="polite">
-      <Body1 block>
+      <span className="aci-text aci-block">
         Barème en vigueur à la signature : <strong>{table.id}</strong> — {table.title}
-      </Body1>
-      <Caption1 block>
+      </span>
+      <span className="aci-text aci-block aci-caption1">
         En vigueur depuis le {frenchDate(table.effectiveDate)} · Source : {table.source.document} —{' '}
         {table.source.article}
         {origin === undefined ? '' : ` · ${TABLE_ORIGIN_LABELS[origin]}`}
-      </Caption1>
+      </span>
     </div>
   )
 }
