@@ -1,5 +1,4 @@
 // The task pane: profile, budget sheet, check, contract, books, dossier, rate tables and functions, over Excel or the in-memory preview.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components'
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { bundledCatalog, type FecProblem, type LedgerActuals } from '../../../shared'
 import type {
@@ -27,6 +26,7 @@ import { whenIdle } from './idle'
 import type { PortfolioTabState } from './PortfolioPanel'
 import { ProfilePanel } from './ProfilePanel'
 import { TabBar } from './TabBar'
+import 'virtual:fluent-theme.css'
 import './pane.css'
 import type { TimeTabState } from './TimePanel'
 
@@ -581,7 +581,9 @@ export function App({ services }: { services: Services }) {
   }
 
   return (
-    <FluentProvider theme={webLightTheme}>
+    // Fluent's theme and base text as FluentProvider gives them, from style sheets: the provider and
+    // Fluent's components come with the later parts, each of which brings its own (later.ts).
+    <div dir="ltr" className="aci-theme">
       <div className="aci-layout">
         <main className="aci-pane">
           <header>
@@ -613,7 +615,7 @@ export function App({ services }: { services: Services }) {
           ) : later === null ? (
             <span className="aci-text">Chargement…</span>
           ) : (
-            otherTab(later)
+            <later.InFluent>{otherTab(later)}</later.InFluent>
           )}
         </main>
         {workbook instanceof MemoryWorkbook && later !== null && (
@@ -622,6 +624,6 @@ export function App({ services }: { services: Services }) {
           </aside>
         )}
       </div>
-    </FluentProvider>
+    </div>
   )
 }
