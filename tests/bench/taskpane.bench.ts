@@ -11,7 +11,13 @@ import type { CDPSession } from 'playwright-core'
 import { budgetSheetPlan } from '../../addin/taskpane/sheets/budget-plan'
 import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
-import { type BudgetDocument, budgetFromJson, bundledCatalog, checkBudget } from '../../shared'
+import {
+  type BudgetDocument,
+  budgetFromJson,
+  bundledCatalog,
+  checkBudget,
+  countOf,
+} from '../../shared'
 import { CHROMIUM_ARGS, findBrowser, launchOptionsOf, officeJsFile } from '../support/chromium'
 import { budgetOf } from './budget.bench'
 import { printFigure, printTitle, timeMs } from './harness'
@@ -29,18 +35,27 @@ const FIRST_RENDER_TARGET = 3
 const FIRST_RENDER_BEFORE = 4.7
 const verdict = (ok: boolean) => (ok ? 'atteinte' : 'NON atteinte')
 
-/** The scripts the page loads before its first render: its module entry and what it preloads. */
-function initialScripts(): string[] {
+/** The files of a kind (js, css) the page loads before its first render: its module entry, what it preloads, its style sheets. */
+function initialFiles(extension: 'js' | 'css'): string[] {
   const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8')
-  const sources = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)]
-  return sources.map((m) => m[1] as string)
+  const pattern = new RegExp(
+    `<(?:script|link)[^>]+(?:src|href)="\\./(assets/[^"]+\\.${extension})"`,
+    'g'
+  )
+  return [...html.matchAll(pattern)].map((m) => m[1] as string)
 }
+
+const gzipOf = (files: readonly string[]) =>
+  files.reduce(
+    (n, file) => n + gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length,
+    0
+  )
 
 function benchSize(): void {
   printTitle(
     `Volet : JavaScript initial (cible ≤ ${INITIAL_JS_TARGET_KIB} Kio gzip ; ${fmt.format(INITIAL_JS_BEFORE_KIB)} Kio avant le découpage)`
   )
-  const scripts = initialScripts()
+  const scripts = initialFiles('js')
   let raw = 0
   let gzipped = 0
   for (const file of scripts) {
@@ -49,10 +64,16 @@ function benchSize(): void {
     gzipped += gzipSync(bytes, { level: 9 }).length
   }
   const functions = gzipSync(readFileSync(path.join(dist, 'functions.js')), { level: 9 }).length
+  const styles = initialFiles('css')
   printFigure(
     'JS initial du volet (gzip)',
     kib(gzipped),
-    `${kib(raw)} non compressé, ${scripts.length} fichier(s) ; cible ≤ ${INITIAL_JS_TARGET_KIB} Kio : ${verdict(gzipped <= INITIAL_JS_TARGET_KIB * 1024)}`
+    `${kib(raw)} non compressé, ${countOf(scripts.length, 'fichier', 'fichiers')} ; cible ≤ ${INITIAL_JS_TARGET_KIB} Kio : ${verdict(gzipped <= INITIAL_JS_TARGET_KIB * 1024)}`
+  )
+  printFigure(
+    'CSS initial du volet (gzip)',
+    kib(gzipOf(styles)),
+    `${countOf(styles.length, 'feuille', 'feuilles')} : le premier écran et le thème de Fluent en variables CSS`
   )
   printFigure(
     'base : avant le découpage (gzip)',
