@@ -2,32 +2,14 @@
 // ADDIN_ORIGIN=https://example.org npm run build points the manifest at a deployed origin.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { webLightTheme } from '@fluentui/react-components'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import { addinAssets, addinOrigin } from './vite-plugins/addin-assets.ts'
 import { customFunctions } from './vite-plugins/custom-functions.ts'
+import { fluentTheme } from './vite-plugins/fluent-theme.ts'
 
 const here = (...parts: string[]) =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), ...parts)
-
-/**
- * Fluent's light theme as a style sheet: the CSS variables FluentProvider would write at run time,
- * on the pane's root (.aci-theme), so that the first screen has them without FluentProvider.
- */
-function fluentTheme(): Plugin {
-  const id = 'virtual:fluent-theme.css'
-  return {
-    name: 'aci-fluent-theme',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (loaded) =>
-      loaded === `\0${id}`
-        ? `.aci-theme {\n${Object.entries(webLightTheme)
-            .map(([name, value]) => `  --${name}: ${value};`)
-            .join('\n')}\n}\n`
-        : undefined,
-  }
-}
 
 export default defineConfig({
   root: here('taskpane'),
