@@ -58,9 +58,7 @@ export function writeCsv(rows: readonly (readonly string[])[]): string {
 
 /**
  * Reads CSV text a record at a time (RFC 4180 with `;`): a BOM is dropped, CRLF, LF or a lone CR
- * end a record, quoted fields may hold `;`, doubled quotes and line breaks. A reader that pulls
- * records as it needs them keeps only the record in hand: a 10 000-line file is never held as
- * records beside its text.
+ * end a record, quoted fields may hold `;`, doubled quotes and line breaks.
  */
 export class CsvReader {
   private readonly source: string

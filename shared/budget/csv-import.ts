@@ -164,58 +164,6 @@ function blocksOf(reader: CsvReader): BudgetRows {
   return { profil, missions, lignes }
 }
 
-/** Thrown by the streamed lines when a block header follows them: the file is read again whole. */
-const NOT_LAST = Symbol('lines not last')
-
-/**
- * The file's blocks when the lines come last, as budgetToCsv and Excel write them: the profile
- * and missions are read, then the lines are read from the text as the budget reader asks for
- * them, so that a 10 000-line file is never held as records, rows and lines at once. Another
- * block after the lines throws NOT_LAST, and the file is read whole by blocksOf.
- */
-function streamedBlocksOf(reader: CsvReader): BudgetRows {
-  checkMarker(nextFilled(reader))
-  const profil: CellRow[] = []
-  const missionRows: CellRow[] = []
-  let missions = emptyTable(Object.values(MISSION_HEADERS))
-  let block: Block | undefined
-  let width = 0
-  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
-    const header = headerOf(record.cells)
-    if (header === 'lignes') {
-      const lines: CellTable = {
-        header: { at: record.line, cells: record.cells },
-        rows: linesAfter(reader, record.cells.length),
-      }
-      return { profil, missions, lignes: lines }
-    }
-    if (header !== undefined) {
-      // A block given twice: the whole-file reading says which rows count.
-      if (header === 'missions' && missionRows.length > 0) throw NOT_LAST
-      block = header
-      if (header === 'missions')
-        missions = { header: { at: record.line, cells: record.cells }, rows: missionRows }
-      width = widthOf(header, record.cells)
-      continue
-    }
-    const row = rowOf(record, block, width)
-    if (block === 'profil') profil.push(row)
-    else missionRows.push(row)
-  }
-  return {
-    profil,
-    missions,
-    lignes: emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant]),
-  }
-}
-
-function* linesAfter(reader: CsvReader, width: number): Generator<CellRow> {
-  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
-    if (headerOf(record.cells) !== undefined) throw NOT_LAST
-    yield rowOf(record, 'lignes', width)
-  }
-}
-
 /**
  * Reads a budget from CSV text as budgetToCsv writes it, or as French Excel saves it after
  * editing ("CSV UTF-8 (délimité par des points-virgules)": amounts like 42 000,00, dates
@@ -228,12 +176,7 @@ export function budgetFromCsv(text: string, options: BudgetOptions = {}): Budget
 
 function readBudgetCsv(text: string, options: BudgetOptions): Budget {
   const rowsOptions = { edge: CSV_EDGE, ...(options.catalog ? { catalog: options.catalog } : {}) }
-  try {
-    return budgetFromRows(streamedBlocksOf(new CsvReader(text)), rowsOptions)
-  } catch (error) {
-    if (error !== NOT_LAST) throw error
-    return budgetFromRows(blocksOf(new CsvReader(text)), rowsOptions)
-  }
+  return budgetFromRows(blocksOf(new CsvReader(text)), rowsOptions)
 }
 
 /** A budget read from a CSV file, with the encoding its bytes were read in. */

@@ -36,7 +36,7 @@ export interface CellRow {
 /** A block of rows under a header row. */
 export interface CellTable {
   readonly header: CellRow
-  /** Read once, in order: an array, or rows read from a file as the reader asks for them. */
+  /** Read once, in order: an array, or rows made as the reader asks for them (the sheet's). */
   readonly rows: Iterable<CellRow>
 }
 

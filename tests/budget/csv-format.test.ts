@@ -147,12 +147,12 @@ describe('budget CSV blocks', () => {
     expect(read.lignes).toEqual(expected.lignes.slice(0, 1))
   })
 
-  it('says the first mistake of the file, in the order of its lines', () => {
+  it('says a cell too many (a semicolon left unquoted) before reading any value of the lines', () => {
     const changed = [...lines]
     changed[lignesAt + 1] = (changed[lignesAt + 1] as string).replace(';clés;', ';;')
     changed[lignesAt + 3] = `${changed[lignesAt + 3]};en trop`
     expect(() => budgetFromCsv(changed.join('\r\n'))).toThrow(
-      `ligne ${lignesAt + 2}, Répartition : les sections sont remplies mais le mode de répartition manque`
+      `ligne ${lignesAt + 4}, colonne ${(lines[lignesAt] as string).split(';').length + 1} : valeur en trop « en trop »`
     )
   })
 
