@@ -57,63 +57,51 @@ export function writeCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /**
- * Reads CSV text a record at a time (RFC 4180 with `;`): a BOM is dropped, CRLF, LF or a lone CR
- * end a record, quoted fields may hold `;`, doubled quotes and line breaks.
+ * Reads CSV text into records (RFC 4180 with `;`): a BOM is dropped, CRLF, LF or a lone CR end a
+ * record, quoted fields may hold `;`, doubled quotes and line breaks. An unterminated quote is
+ * reported with the line it started on; the records before it are kept.
  */
-export class CsvReader {
-  private readonly source: string
-  private i = 0
-  private line = 1
+export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
+  const source = text.startsWith(BOM) ? text.slice(1) : text
+  const length = source.length
+  const records: CsvRecord[] = []
+  let line = 1
+  let i = 0
   // Where the next quote and the next carriage return are (-2: none left), looked for again only
   // once passed.
-  private nextQuote = -1
-  private nextCr = -1
-  /** The line where a quoted field starts that is never closed, once the reader has met it. */
-  unterminatedAt: number | undefined
-
-  constructor(text: string) {
-    this.source = text.startsWith(BOM) ? text.slice(1) : text
-  }
-
-  /** The next record, or undefined at the end of the text or at an unterminated quote. */
-  next(): CsvRecord | undefined {
-    const source = this.source
-    const length = source.length
-    if (this.i >= length) return undefined
-    const start = this.line
-    let i = this.i
+  let nextQuote = -1
+  let nextCr = -1
+  while (i < length) {
+    const start = line
     // A whole record with no quote and no lone carriage return: cut at its semicolons in one
     // call. Most records of a budget, a register or an indicators file.
-    if (this.nextQuote !== -2 && this.nextQuote < i) this.nextQuote = source.indexOf('"', i)
-    if (this.nextQuote === -1) this.nextQuote = -2
-    if (this.nextCr !== -2 && this.nextCr < i) this.nextCr = source.indexOf('\r', i)
-    if (this.nextCr === -1) this.nextCr = -2
+    if (nextQuote !== -2 && nextQuote < i) nextQuote = source.indexOf('"', i)
+    if (nextQuote === -1) nextQuote = -2
+    if (nextCr !== -2 && nextCr < i) nextCr = source.indexOf('\r', i)
+    if (nextCr === -1) nextCr = -2
     const lf = source.indexOf('\n', i)
     const end = lf === -1 ? length : lf
-    const crlf = lf !== -1 && this.nextCr === end - 1
-    const quoted = this.nextQuote !== -2 && this.nextQuote < end
-    const loneCr = this.nextCr !== -2 && this.nextCr < end && !crlf
+    const crlf = lf !== -1 && nextCr === end - 1
+    const quoted = nextQuote !== -2 && nextQuote < end
+    const loneCr = nextCr !== -2 && nextCr < end && !crlf
     if (!quoted && !loneCr) {
-      this.i = lf === -1 ? length : lf + 1
-      this.line += 1
-      return { line: start, cells: source.slice(i, crlf ? end - 1 : end).split(SEPARATOR) }
+      records.push({ line: start, cells: source.slice(i, crlf ? end - 1 : end).split(SEPARATOR) })
+      i = lf === -1 ? length : lf + 1
+      line += 1
+      continue
     }
     // Character by character, runs of plain characters taken as slices.
     const cells: string[] = []
     let cell = ''
-    let line = start
-    while (i < length) {
+    let ended = false
+    while (i < length && !ended) {
       const c = source.charCodeAt(i)
       if (c === QUOTE && cell === '') {
         const quoteLine = line
         let j = i + 1
         for (;;) {
           const close = source.indexOf('"', j)
-          if (close < 0) {
-            this.unterminatedAt = quoteLine
-            this.i = length
-            return undefined
-          }
+          if (close < 0) return { records, unterminatedAt: quoteLine }
           for (let k = j; k < close; k++) if (source.charCodeAt(k) === LF) line += 1
           cell += source.slice(j, close)
           if (source.charCodeAt(close + 1) === QUOTE) {
@@ -129,10 +117,9 @@ export class CsvReader {
         cell = ''
         i += 1
       } else if (c === CR || c === LF) {
-        cells.push(cell)
-        this.i = i + (c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1)
-        this.line = line + 1
-        return { line: start, cells }
+        i += c === CR && source.charCodeAt(i + 1) === LF ? 2 : 1
+        line += 1
+        ended = true
       } else {
         let j = i + 1
         while (j < length) {
@@ -144,25 +131,10 @@ export class CsvReader {
         i = j
       }
     }
-    this.i = length
-    this.line = line
-    if (cell === '' && cells.length === 0) return undefined
-    cells.push(cell)
-    return { line: start, cells }
+    if (ended || cell !== '' || cells.length > 0) {
+      cells.push(cell)
+      records.push({ line: start, cells })
+    }
   }
-}
-
-/**
- * Reads CSV text into records, as CsvReader does. An unterminated quote is reported with the
- * line it started on; the records before it are kept.
- */
-export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
-  const reader = new CsvReader(text)
-  const records: CsvRecord[] = []
-  for (let record = reader.next(); record !== undefined; record = reader.next()) {
-    records.push(record)
-  }
-  return reader.unterminatedAt === undefined
-    ? { records }
-    : { records, unterminatedAt: reader.unterminatedAt }
+  return { records }
 }

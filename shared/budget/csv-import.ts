@@ -4,16 +4,9 @@ import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
 import type { BudgetOptions } from './context'
-import { CsvReader, type CsvRecord, FORMAT, MARKER } from './csv-format'
+import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
-import {
-  type Block,
-  type BudgetRows,
-  budgetFromRows,
-  type CellRow,
-  type CellTable,
-  type RowsEdge,
-} from './rows'
+import { type Block, budgetFromRows, type CellRow, type CellTable, type RowsEdge } from './rows'
 
 export function csvError(line: number, column: string, message: string): AciError {
   const argument = `ligne ${line}, ${column}`
@@ -82,19 +75,10 @@ const emptyTable = (header: readonly string[]): CellTable => ({
   rows: [],
 })
 
-/** The next record that holds something, or undefined at the end; an unterminated quote is an error. */
-function nextFilled(reader: CsvReader): CsvRecord | undefined {
-  for (let record = reader.next(); record !== undefined; record = reader.next()) {
-    if (!isBlank(record)) return record
-  }
-  if (reader.unterminatedAt !== undefined) {
-    throw csvError(reader.unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
-  }
-  return undefined
-}
-
-/** The file's first row: « Budget ACI-CPTS ; format 1 ». */
-function checkMarker(first: CsvRecord | undefined): void {
+/** The file's blocks: the profile's rows, the missions and the lines, each under its header. */
+function blocksOf(records: readonly CsvRecord[]) {
+  const rows = records.filter((r) => !isBlank(r))
+  const first = rows[0]
   if (first === undefined || loose(first.cells[0] ?? '') !== loose(MARKER)) {
     throw csvError(
       first?.line ?? 1,
@@ -105,58 +89,40 @@ function checkMarker(first: CsvRecord | undefined): void {
   if (loose(first.cells[1] ?? '') !== loose(FORMAT)) {
     throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
   }
-}
-
-/** A row that starts a block (its header), or undefined; a row starting with an account number is a line. */
-function headerOf(cells: readonly string[]): Block | undefined {
-  const firstCell = (cells[0] ?? '').trim()
-  return /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
-}
-
-/** How many cells the rows of a block may fill, from its header. */
-function widthOf(block: Block, header: readonly string[]): number {
-  return block === 'profil' ? 2 : block === 'missions' ? 4 : header.length
-}
-
-/** A row of a block as read, or the error of a row outside any block or with a cell too many. */
-function rowOf(record: CsvRecord, block: Block | undefined, width: number): CellRow {
-  if (block === undefined) {
-    throw csvError(record.line, 'A', 'bloc « Profil », « Missions engagées » ou « Compte » attendu')
-  }
-  const extra = extraCell(record.cells, width)
-  if (extra >= 0) {
-    throw csvError(
-      record.line,
-      `colonne ${extra + 1}`,
-      `valeur en trop « ${(record.cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
-    )
-  }
-  // Cells are kept as read: each reader trims what it reads.
-  return { at: record.line, cells: record.cells }
-}
-
-/**
- * The file's blocks, in any order: the profile's rows, the missions and the lines, each under
- * its header (a block given twice keeps its last rows, as a table's header resets it).
- */
-function blocksOf(reader: CsvReader): BudgetRows {
-  checkMarker(nextFilled(reader))
   const profil: CellRow[] = []
   let missions = emptyTable(Object.values(MISSION_HEADERS))
   let lignes = emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant])
   let block: Block | undefined
   let width = 0
-  for (let record = nextFilled(reader); record !== undefined; record = nextFilled(reader)) {
-    const header = headerOf(record.cells)
+  for (const record of rows.slice(1)) {
+    // Cells are kept as read: each reader trims what it reads.
+    const cells = record.cells
+    const row: CellRow = { at: record.line, cells }
+    const firstCell = (cells[0] ?? '').trim()
+    // A row that starts with an account number is a line, never a block's header.
+    const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
     if (header !== undefined) {
       block = header
-      const row = { at: record.line, cells: record.cells }
       if (header === 'missions') missions = { header: row, rows: [] }
       if (header === 'lignes') lignes = { header: row, rows: [] }
-      width = widthOf(header, record.cells)
+      width = header === 'profil' ? 2 : header === 'missions' ? 4 : cells.length
       continue
     }
-    const row = rowOf(record, block, width)
+    if (block === undefined) {
+      throw csvError(
+        record.line,
+        'A',
+        'bloc « Profil », « Missions engagées » ou « Compte » attendu'
+      )
+    }
+    const extra = extraCell(cells, width)
+    if (extra >= 0) {
+      throw csvError(
+        record.line,
+        `colonne ${extra + 1}`,
+        `valeur en trop « ${(cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
+      )
+    }
     if (block === 'profil') profil.push(row)
     else if (block === 'missions') (missions.rows as CellRow[]).push(row)
     else (lignes.rows as CellRow[]).push(row)
@@ -167,7 +133,8 @@ function blocksOf(reader: CsvReader): BudgetRows {
 /**
  * Reads a budget from CSV text as budgetToCsv writes it, or as French Excel saves it after
  * editing ("CSV UTF-8 (délimité par des points-virgules)": amounts like 42 000,00, dates
- * JJ/MM/AAAA, percentages like 40 %). Fails naming the CSV line, then as parseBudget does.
+ * JJ/MM/AAAA, percentages like 40 %). Fails naming the CSV line, then as parseBudget does,
+ * against the rate tables of `options.catalog` (the build's by default).
  */
 export function budgetFromCsv(text: string, options: BudgetOptions = {}): Budget {
   refuseReplacement(text, 'fichier CSV du budget')
@@ -175,8 +142,12 @@ export function budgetFromCsv(text: string, options: BudgetOptions = {}): Budget
 }
 
 function readBudgetCsv(text: string, options: BudgetOptions): Budget {
+  const { records, unterminatedAt } = readCsv(text)
+  if (unterminatedAt !== undefined) {
+    throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
+  }
   const rowsOptions = { edge: CSV_EDGE, ...(options.catalog ? { catalog: options.catalog } : {}) }
-  return budgetFromRows(blocksOf(new CsvReader(text)), rowsOptions)
+  return budgetFromRows(blocksOf(records), rowsOptions)
 }
 
 /** A budget read from a CSV file, with the encoding its bytes were read in. */

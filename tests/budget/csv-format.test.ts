@@ -8,7 +8,7 @@ import {
   importBudgetCsv,
   importBudgetJson,
 } from '../../shared'
-import { CsvReader, readCsv, writeCsv } from '../../shared/budget/csv-format'
+import { readCsv, writeCsv } from '../../shared/budget/csv-format'
 import aci2019 from '../../shared/rates/aci-2019.json'
 import aciAvenant2 from '../../shared/rates/aci-avenant-2.json'
 import { fixtureText } from './support/budgets'
@@ -102,12 +102,14 @@ describe('CSV reader', () => {
     )
   })
 
-  it('gives one record at a time, with the line where it starts, and stops at an unterminated quote', () => {
-    const reader = new CsvReader('\ufeffa;b\r\n"x\r\ny";c\nlast;"open\n')
-    expect(reader.next()).toEqual({ line: 1, cells: ['a', 'b'] })
-    expect(reader.next()).toEqual({ line: 2, cells: ['x\r\ny', 'c'] })
-    expect(reader.next()).toBeUndefined()
-    expect(reader.unterminatedAt).toBe(4)
+  it('gives each record with the line where it starts, and stops at an unterminated quote', () => {
+    expect(readCsv('\ufeffa;b\r\n"x\r\ny";c\nlast;"open\n')).toEqual({
+      records: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['x\r\ny', 'c'] },
+      ],
+      unterminatedAt: 4,
+    })
   })
 
   it('writes a row at a time padded to the widest row, quoting what needs it', () => {
