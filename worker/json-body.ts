@@ -172,6 +172,11 @@ export async function jsonBody(
       ),
     }
   }
+  return jsonOfBody(c)
+}
+
+/** The body read as UTF-8 (utf8Text), then as JSON (jsonText), whatever its Content-Type says. */
+export async function jsonOfBody(c: Context): Promise<{ body: unknown } | { response: Response }> {
   const read = await utf8Text(c)
   return 'response' in read ? read : jsonText(c, read.text)
 }
@@ -233,7 +238,7 @@ function notUtf8(c: Context, chunks: readonly Uint8Array[]): Response {
 }
 
 /** A JSON text read as jsonBody reads a body: 400 when it does not parse or gives a key twice. */
-export function jsonText(c: Context, text: string): { body: unknown } | { response: Response } {
+function jsonText(c: Context, text: string): { body: unknown } | { response: Response } {
   let body: unknown
   try {
     body = JSON.parse(text)

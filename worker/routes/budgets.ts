@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { type Budget, charsetOf, checkBudget, importBudgetCsv, parseBudget } from '../../shared'
 import type { AppEnv } from '../env'
-import { isJson, jsonText, utf8Text } from '../json-body'
+import { isJson, jsonOfBody } from '../json-body'
 import { problem } from '../problem'
 
 /** The two forms of a budget the route reads, for the 415's Accept-Post. */
@@ -45,9 +45,7 @@ export const budgetsRoutes = new Hono<AppEnv>().post('/check', async (c) => {
       return tooManyLines(c, `plus de ${MAX_BUDGET_LINES}`)
     budget = importBudgetCsv(bytes, { charset: charsetOf(contentType) }).budget
   } else if (isJson(contentType)) {
-    const text = await utf8Text(c)
-    if ('response' in text) return text.response
-    const read = jsonText(c, text.text)
+    const read = await jsonOfBody(c)
     if ('response' in read) return read.response
     const lignes = (read.body as { lignes?: unknown } | null)?.lignes
     if (Array.isArray(lignes) && lignes.length > MAX_BUDGET_LINES) {
