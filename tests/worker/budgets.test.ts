@@ -160,6 +160,44 @@ describe('POST /api/v1/budgets/check', () => {
     expect(problem.detail).toContain('« taille » donnée deux fois en « profil.taille »')
   })
 
+  describe('a large body, read in segments', () => {
+    // 1 200 lines, about 250 kB of JSON: past the size where the body is parsed in segments.
+    const large = {
+      ...budgetAvenant2,
+      lignes: Array.from({ length: 1_200 }, (_, i) => {
+        const model = budgetAvenant2.lignes[i % budgetAvenant2.lignes.length] as { libelle: string }
+        return { ...model, libelle: `${model.libelle} n° ${i + 1}` }
+      }),
+    }
+    const text = JSON.stringify(large)
+
+    it('gives the report the core gives offline, whatever the order of its keys', async () => {
+      expect(text.length).toBeGreaterThan(200_000)
+      const expected = JSON.parse(JSON.stringify(checkBudget(parseBudget(large))))
+      for (const body of [text, JSON.stringify({ lignes: large.lignes, profil: large.profil })]) {
+        const res = await post(body)
+        expect(res.status).toBe(200)
+        expect(await res.json()).toEqual(expected)
+      }
+    })
+
+    it('refuses a key given twice in its 1 000th line, naming its path', async () => {
+      const at = text.indexOf('"montant"', text.indexOf(' n° 1000"'))
+      const res = await post(`${text.slice(0, at)}"montant":"1.00",${text.slice(at)}`)
+      const problem = v.parse(problemSchema, await res.json())
+      expect(res.status).toBe(400)
+      expect(problem.field).toBe('lignes[999].montant')
+    })
+
+    it('refuses a comma too many between two lines as JSON that does not parse', async () => {
+      const at = text.indexOf(',{"compte"', 150_000)
+      const res = await post(`${text.slice(0, at)},${text.slice(at)}`)
+      const problem = v.parse(problemSchema, await res.json())
+      expect(res.status).toBe(400)
+      expect(problem.code).toBe('json_invalide')
+    })
+  })
+
   it('answers 413 past the line limit, JSON or CSV, before checking', async () => {
     const line = { compte: '6064', libelle: 'x', montant: '1.00' }
     const many = { ...budgetAvenant2, lignes: Array.from({ length: 20_001 }, () => line) }

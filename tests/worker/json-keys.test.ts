@@ -1,7 +1,7 @@
 // The scanner that finds a JSON key given twice: any depth, escaped keys, strings that look like keys, linear in the text.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { duplicateKey, repeatedKey } from '../../worker/json-body'
+import { duplicateKey, repeatedKey } from '../../worker/json-keys'
 
 describe('duplicateKey', () => {
   it('finds a repeated key at the top, in the profile and in a line, with its path', () => {

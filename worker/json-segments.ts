@@ -1,0 +1,286 @@
+// A large JSON body parsed from its bytes in segments of about 32 KiB, never as one large string.
+//
+// V8 keeps a string of more than 128 KiB as a "large object", on pages of its own that the
+// system hands over and zeroes for it: on a small virtual machine that costs about 6 µs a KiB,
+// more than JSON.parse spends on the same text. A budget of 1 000 lines is 214 kB of JSON, so
+// decoding it into one string, then parsing it, cost twice what parsing did. Here the first
+// array directly under the root (a budget's `lignes`) is cut between its elements into segments
+// that are decoded and parsed apart; the rest of the document is parsed with that array empty,
+// which is then filled.
+//
+// Where to cut is guessed, not scanned: at a comma followed by what the array's first element
+// starts with (`,{"compte":`). JSON.parse is the judge. A segment that starts at an element
+// and ends at a comma parses as `[segment]` only when that comma lies between two elements of
+// the array (a cut inside a string leaves it open, a cut inside an element leaves a bracket
+// open), so every accepted segment is a list of whole elements, and the value assembled is the
+// one JSON.parse gives of the whole text. Anything unexpected gives up, and the caller reads
+// the body whole as before.
+
+/** The size at which an array is cut, and about the most a segment holds. */
+const SEGMENT = 32 * 1024
+
+/** Guessed cuts that JSON.parse refused, beyond which the body is read whole. */
+const MISSES = 3
+
+const QUOTE = 34
+const BACKSLASH = 92
+const COMMA = 44
+const COLON = 58
+const OPEN_ARRAY = 91
+const CLOSE_ARRAY = 93
+const OPEN_OBJECT = 123
+const CLOSE_OBJECT = 125
+
+const isSpace = (b: number | undefined) => b === 32 || b === 10 || b === 13 || b === 9
+
+/** The body's pieces read by position, decoded as strict UTF-8 (a TypeError on a bad byte). */
+class Bytes {
+  private readonly starts: number[] = []
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  readonly length: number
+
+  constructor(private readonly chunks: readonly Uint8Array[]) {
+    let length = 0
+    for (const chunk of chunks) {
+      this.starts.push(length)
+      length += chunk.length
+    }
+    this.length = length
+  }
+
+  private chunkAt(at: number): number {
+    let k = this.chunks.length - 1
+    while (k > 0 && (this.starts[k] as number) > at) k--
+    return k
+  }
+
+  /** The chunk of the last byte read: bytes are mostly read in order. */
+  private current = 0
+
+  byte(at: number): number | undefined {
+    if (at < 0 || at >= this.length) return undefined
+    let k = this.current
+    const start = this.starts[k] as number
+    if (at < start || at >= start + (this.chunks[k] as Uint8Array).length) {
+      k = this.chunkAt(at)
+      this.current = k
+    }
+    return (this.chunks[k] as Uint8Array)[at - (this.starts[k] as number)]
+  }
+
+  /** The first position at or after `from` holding `value`, or -1. */
+  indexOf(value: number, from: number): number {
+    for (let k = this.chunkAt(Math.max(0, from)); k < this.chunks.length; k++) {
+      const start = this.starts[k] as number
+      const found = (this.chunks[k] as Uint8Array).indexOf(value, Math.max(0, from - start))
+      if (found !== -1) return start + found
+    }
+    return -1
+  }
+
+  /** The last position holding `value`, or -1. */
+  lastIndexOf(value: number): number {
+    for (let k = this.chunks.length - 1; k >= 0; k--) {
+      const found = (this.chunks[k] as Uint8Array).lastIndexOf(value)
+      if (found !== -1) return (this.starts[k] as number) + found
+    }
+    return -1
+  }
+
+  /** The text of bytes [from, to). Cuts fall on ASCII bytes, so never inside a character. */
+  text(from: number, to: number): string {
+    let text = ''
+    for (let k = this.chunkAt(from); k < this.chunks.length; k++) {
+      const chunk = this.chunks[k] as Uint8Array
+      const start = this.starts[k] as number
+      if (start >= to) break
+      const piece = chunk.subarray(Math.max(0, from - start), Math.min(chunk.length, to - start))
+      text += this.decoder.decode(piece, { stream: true })
+    }
+    return text + this.decoder.decode()
+  }
+}
+
+/** Where the first array directly under the root opens, and the root object's key that holds it. */
+interface RootArray {
+  readonly open: number
+  /** The key's raw bytes between its quotes; undefined when the root itself is the array. */
+  readonly key: readonly [number, number] | undefined
+}
+
+/**
+ * Reads from the start the way JSON reads strings and brackets (a quote opens or closes a
+ * string, a backslash escapes the next byte; UTF-8 never uses an ASCII byte inside a
+ * character) up to the first array directly under the root. Undefined when there is none.
+ */
+function firstRootArray(bytes: Bytes, start: number): RootArray | undefined {
+  let depth = 0
+  let inString = false
+  let expectKey = false
+  let keyFrom = -1
+  let keyTo = -1
+  for (let at = start; at < bytes.length; at++) {
+    const c = bytes.byte(at) as number
+    if (inString) {
+      if (c === BACKSLASH) at++
+      else if (c === QUOTE) {
+        inString = false
+        if (keyTo < keyFrom) keyTo = at
+      }
+      continue
+    }
+    if (c === QUOTE) {
+      inString = true
+      if (expectKey) {
+        keyFrom = at + 1
+        expectKey = false
+      }
+    } else if (c === COMMA) {
+      expectKey = depth === 1
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      depth++
+      if (c === OPEN_ARRAY && depth === 1) return { open: at, key: undefined }
+      if (c === OPEN_ARRAY && depth === 2) return { open: at, key: [keyFrom, keyTo] }
+      expectKey = c === OPEN_OBJECT && depth === 1
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      depth--
+      if (depth <= 0) return undefined
+    }
+  }
+  return undefined
+}
+
+/** Where the array whose elements start at `from` closes, read as firstRootArray reads; -1 if it does not. */
+function closeOf(bytes: Bytes, from: number): number {
+  let depth = 1
+  let inString = false
+  for (let at = from; at < bytes.length; at++) {
+    const c = bytes.byte(at) as number
+    if (inString) {
+      if (c === BACKSLASH) at++
+      else if (c === QUOTE) inString = false
+    } else if (c === QUOTE) inString = true
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
+    else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return at
+  }
+  return -1
+}
+
+/** The bytes an element starts with, up to its first colon (`{"compte":`), 16 at most: what a cut is guessed by. */
+function headOf(bytes: Bytes, from: number): number[] {
+  let at = from
+  while (isSpace(bytes.byte(at))) at++
+  const head: number[] = []
+  for (; head.length < 16 && at < bytes.length; at++) {
+    const c = bytes.byte(at) as number
+    if (c === COMMA || c === CLOSE_ARRAY) break
+    head.push(c)
+    if (c === COLON) break
+  }
+  return head
+}
+
+/** A comma after `from`, then white space, then the head: where the next segment may end. */
+function nextCut(bytes: Bytes, from: number, head: readonly number[]): number {
+  for (
+    let comma = bytes.indexOf(COMMA, from);
+    comma !== -1;
+    comma = bytes.indexOf(COMMA, comma + 1)
+  ) {
+    let at = comma + 1
+    while (isSpace(bytes.byte(at))) at++
+    let k = 0
+    while (k < head.length && bytes.byte(at + k) === head[k]) k++
+    if (k === head.length) return comma
+  }
+  return -1
+}
+
+/** What a body parsed in segments gives: its value, and the texts it was parsed from (to count their keys). */
+export interface Segments {
+  readonly value: unknown
+  readonly texts: readonly string[]
+}
+
+/**
+ * The value of a JSON body, the one JSON.parse gives of its whole text, with the texts it was
+ * parsed from. When a key is given twice, JSON.parse keeps the last and the value may differ:
+ * keyRepeatedIn (json-keys.ts) tells it from the texts, and the body is then read whole. Undefined when the body is small, has no array under its root, or anything does
+ * not go as expected (a byte that is not UTF-8, a syntax error, guessed cuts refused): the
+ * caller then reads it whole, and says what is wrong exactly as before.
+ */
+export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undefined {
+  const bytes = new Bytes(chunks)
+  if (bytes.length <= 2 * SEGMENT) return undefined
+  const bom = bytes.byte(0) === 0xef && bytes.byte(1) === 0xbb && bytes.byte(2) === 0xbf
+  const start = bom ? 3 : 0
+  const array = firstRootArray(bytes, start)
+  if (array === undefined) return undefined
+  try {
+    const texts: string[] = []
+    const items: unknown[] = []
+    const head = headOf(bytes, array.open + 1)
+    let from = array.open + 1
+    let misses = 0
+    if (head.length > 0) {
+      for (let cut = nextCut(bytes, from + SEGMENT, head); cut !== -1; ) {
+        const text = bytes.text(from, cut)
+        let part: unknown[]
+        try {
+          part = JSON.parse(`[${text}]`) as unknown[]
+        } catch {
+          // Not between two elements (a comma inside a string or an element): the next one.
+          if (++misses === MISSES) return undefined
+          cut = nextCut(bytes, cut + 1, head)
+          continue
+        }
+        // `[ ]`: white space where an element should be, which the whole text would refuse.
+        if (part.length === 0) return undefined
+        for (const item of part) items.push(item)
+        texts.push(text)
+        from = cut + 1
+        cut = nextCut(bytes, from + SEGMENT, head)
+      }
+    }
+    // The last segment ends where the array closes: at the last `]` of a document that ends
+    // with it (a budget's lines come last), otherwise where reading from here says.
+    let close = bytes.lastIndexOf(CLOSE_ARRAY)
+    let last: unknown[] | undefined
+    let lastText = ''
+    if (close > from) {
+      lastText = bytes.text(from, close)
+      try {
+        last = JSON.parse(`[${lastText}]`) as unknown[]
+      } catch {
+        last = undefined
+      }
+    }
+    if (last === undefined) {
+      close = closeOf(bytes, from)
+      if (close === -1) return undefined
+      lastText = bytes.text(from, close)
+      last = JSON.parse(`[${lastText}]`) as unknown[]
+    }
+    if (last.length === 0 && items.length > 0) return undefined
+    for (const item of last) items.push(item)
+    texts.push(lastText)
+    // The document around the array, the array left empty: `{"profil":{…},"lignes":[]}`.
+    const outer = bytes.text(start, array.open + 1) + bytes.text(close, bytes.length)
+    texts.push(outer)
+    const value = JSON.parse(outer) as unknown
+    const holder =
+      array.key === undefined
+        ? value
+        : (value as Record<string, unknown>)[keyName(bytes.text(array.key[0], array.key[1]))]
+    if (!Array.isArray(holder) || holder.length !== 0) return undefined
+    for (const item of items) holder.push(item)
+    return { value, texts }
+  } catch {
+    return undefined
+  }
+}
+
+/** A key as JSON writes it between quotes: `caf\u00e9` is `café`. */
+function keyName(raw: string): string {
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+}
