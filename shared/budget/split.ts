@@ -45,11 +45,17 @@ export function splitCents(cents: number, weights: readonly number[]): number[] 
     remainders[i] = product - floor * total
     given += shares[i] as number
   }
-  giveLeftover(
-    shares,
-    magnitude - given,
-    (a, b) => (remainders[a] as number) - (remainders[b] as number)
-  )
+  // The cents left over are fewer than the shares: each goes to the largest remainder not yet
+  // served, the earlier share on a tie. A scan per cent rather than a sort: no array, no closure
+  // (this runs for every split of every budget line).
+  for (let left = magnitude - given; left > 0; left--) {
+    let best = -1
+    for (let i = 0; i < remainders.length; i++) {
+      if (best === -1 || (remainders[i] as number) > (remainders[best] as number)) best = i
+    }
+    shares[best] = (shares[best] as number) + 1
+    remainders[best] = -1 // served: below every remainder, which are never negative
+  }
   return signed(shares, cents)
 }
 

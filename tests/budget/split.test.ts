@@ -116,6 +116,39 @@ describe('propriétés de la répartition', () => {
     )
   })
 
+  it('gives the largest remainders their cent, the earlier share on a tie, as a sort of the remainders would', () => {
+    // The method written the plain way, in BigInt: floors, then the remainders sorted (largest
+    // first, earlier share first on a tie), one cent each to the first of them.
+    const reference = (cents: number, keys: number[]): number[] => {
+      const total = BigInt(keys.reduce((a, b) => a + b, 0))
+      const magnitude = BigInt(Math.abs(cents))
+      const floors = keys.map((k) => (magnitude * BigInt(k)) / total)
+      const remainders = keys.map((k) => (magnitude * BigInt(k)) % total)
+      let left = magnitude - floors.reduce((a, b) => a + b, 0n)
+      const order = keys.map((_, i) => i)
+      order.sort((a, b) => {
+        const ra = remainders[a] as bigint
+        const rb = remainders[b] as bigint
+        return ra === rb ? a - b : ra > rb ? -1 : 1
+      })
+      for (const i of order) {
+        if (left === 0n) break
+        floors[i] = (floors[i] as bigint) + 1n
+        left -= 1n
+      }
+      return floors.map((f) => (cents < 0 ? -Number(f) : Number(f)) || 0)
+    }
+    fc.assert(
+      fc.property(amounts, weights, (cents, keys) => {
+        fc.pre(keys.some((k) => k > 0))
+        expect(splitCents(cents, keys)).toEqual(reference(cents, keys))
+      })
+    )
+    // Ties everywhere: equal keys.
+    expect(splitCents(5, [1, 1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 1, 1, 0, 0])
+    expect(splitCents(-3, [2, 0, 2, 2])).toEqual([-1, 0, -1, -1])
+  })
+
   it('the same amount in euros gives the same shares through splitAmount', () => {
     fc.assert(
       fc.property(amounts, weights, (cents, keys) => {
