@@ -102,15 +102,10 @@ export function keysInValue(value: unknown): number {
       for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item)
       continue
     }
-    const record = v as Record<string, unknown>
-    // for…in rather than Object.keys: no array of keys made for each object. JSON.parse makes
-    // plain objects, whose prototype has no enumerable key; own keys are counted all the same.
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue
-      count++
-      const item = record[key]
-      if (typeof item === 'object' && item !== null) stack.push(item)
-    }
+    // Own enumerable values, as JSON.parse makes them: no test per key, nothing inherited.
+    const values = Object.values(v)
+    count += values.length
+    for (const item of values) if (typeof item === 'object' && item !== null) stack.push(item)
   }
   return count
 }
