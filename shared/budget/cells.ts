@@ -194,12 +194,25 @@ export function fromText(cell: Cell | undefined): string {
   return text.startsWith("'") ? text.slice(1) : text
 }
 
-/** A number as a CSV file holds it, digits and at most a decimal comma: nothing to remove. */
-const BARE_NUMBER = /^-?\d+(?:,\d*)?$/
-
-/** A French number without its group spaces and its trailing unit, with a decimal point. */
+/**
+ * A French number without its group spaces and its trailing unit, with a decimal point. A number
+ * as a CSV file holds it (an optional minus, digits, at most one decimal comma: -?\d+(,\d*)?) has
+ * nothing to remove: it is read in one loop, as it is for every amount and key of every line.
+ */
 function fromFrenchNumber(cell: string, unit: RegExp): string {
-  if (BARE_NUMBER.test(cell)) return cell.replace(',', '.')
+  const length = cell.length
+  let i = cell.charCodeAt(0) === 45 ? 1 : 0 // '-'
+  let digits = 0
+  let comma = -1
+  for (; i < length; i++) {
+    const c = cell.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if (c === 44 && comma === -1 && digits > 0) comma = i
+    else break
+  }
+  if (i === length && digits > 0) {
+    return comma === -1 ? cell : `${cell.slice(0, comma)}.${cell.slice(comma + 1)}`
+  }
   return cell.replace(GROUPS, '').replace(unit, '').replace(',', '.')
 }
 
