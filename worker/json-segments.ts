@@ -111,7 +111,8 @@ interface RootArray {
 /**
  * Reads from the start the way JSON reads strings and brackets (a quote opens or closes a
  * string, a backslash escapes the next byte; UTF-8 never uses an ASCII byte inside a
- * character) up to the first array directly under the root. Undefined when there is none.
+ * character) up to the first array directly under the root. Undefined when there is none in
+ * the first segment's bytes.
  */
 function firstRootArray(bytes: Bytes, start: number): RootArray | undefined {
   let depth = 0
@@ -119,7 +120,10 @@ function firstRootArray(bytes: Bytes, start: number): RootArray | undefined {
   let expectKey = false
   let keyFrom = -1
   let keyTo = -1
-  for (let at = start; at < bytes.length; at++) {
+  // Within the first segment or not at all: a document whose first bytes hold no such array is
+  // not read twice (a budget's lines open after its profile, a few hundred bytes in).
+  const end = Math.min(bytes.length, start + SEGMENT)
+  for (let at = start; at < end; at++) {
     const c = bytes.byte(at) as number
     if (inString) {
       if (c === BACKSLASH) at++

@@ -70,6 +70,9 @@ describe('parseInSegments', () => {
     expect(parseInSegments([encode(JSON.stringify(budget(10)))])).toBeUndefined()
     const noArray = JSON.stringify({ a: 'x'.repeat(100_000), b: { c: 'y'.repeat(100_000) } })
     expect(parseInSegments([encode(noArray)])).toBeUndefined()
+    // The lines behind 40 KiB of something else: not looked for that far.
+    const late = JSON.stringify({ note: 'z'.repeat(40_000), ...budget(600) })
+    expect(parseInSegments([encode(late)])).toBeUndefined()
   })
 
   it('reads the same value from bytes cut anywhere, with a BOM, indented, or with the lines first', () => {
