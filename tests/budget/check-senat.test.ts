@@ -1,5 +1,8 @@
 // checkBudget, the expenses the Sénat names as questionable: warnings to justify, with the reason.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { bundledQuestionable } from '../../shared/budget/data/senat-expenses'
+import { normalizeWords } from '../../shared/text'
 import { check, direct, findingsOf, only, withLines } from './support/budgets'
 
 describe('dépenses litigieuses (Sénat)', () => {
@@ -42,5 +45,85 @@ describe('dépenses litigieuses (Sénat)', () => {
       withLines({ compte: '7541', libelle: 'Dons du gala', montant: '500.00', financeur: 'autre' })
     )
     expect(findingsOf(report, 'SENAT-LOISIRS')).toEqual([])
+  })
+
+  it('the first pass on the raw label never turns away a label whose words hold an expression', () => {
+    const senat = bundledQuestionable()
+    const raw = (name: 'loisirs' | 'immobilier') =>
+      name === 'loisirs'
+        ? ['yoga', 'voile', 'voiles', 'theatre', 'week end', 'weekend', 'sport', 'concert']
+        : ['achat immobilier', 'credit bail immobilier', 'achat d un local', 'pret immobilier']
+    // Words as labels write them: accents, capitals, words that hold or extend an expression.
+    const vocabulary = [
+      'Yoga',
+      'YOGA',
+      'yôga',
+      'voilé',
+      'Voiles',
+      'Théâtre',
+      'THÉÂTRES',
+      'week',
+      'end',
+      'Week-end',
+      'weekend',
+      'sport',
+      'sports',
+      'transport',
+      'Sportif',
+      'concert',
+      'concertation',
+      'prêt',
+      'prêtée',
+      'Prêt',
+      'immobilier',
+      'IMMOBILIÈRE',
+      'Crédit',
+      'bail',
+      'achat',
+      'd',
+      'un',
+      'local',
+      'œuvre',
+      'ñandú',
+      'á',
+      '2024',
+      'réunion',
+      'de',
+      'la',
+    ]
+    const separators = [' ', '-', '’', "'", '_', ', ', ' (', ' / ', '', '\u00a0', '2']
+    const label = fc
+      .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((parts) => parts.map(([w, sep]) => w + sep).join(''))
+    fc.assert(
+      fc.property(label, (text) => {
+        const words = normalizeWords(text)
+          .split(/[^a-z0-9]+/)
+          .filter((w) => w !== '')
+        for (const name of ['loisirs', 'immobilier'] as const) {
+          const list = senat[name]
+          const found = list.match(text)
+          const holds = raw(name).some((expression) => {
+            const e = expression.split(' ')
+            return words.some((_, i) => e.every((w, k) => words[i + k] === w))
+          })
+          // What the words hold is found (the expressions above are on the lists).
+          if (holds) expect(found).not.toBeUndefined()
+          // What is found is in the words, whole.
+          if (found !== undefined) {
+            const e = found.split(' ')
+            expect(words.some((_, i) => e.every((w, k) => words[i + k] === w))).toBe(true)
+          }
+          if (found !== undefined) expect(senat.mayMatch(text)).toBe(true)
+        }
+      }),
+      { numRuns: 500 }
+    )
+    expect(senat.loisirs.match('Réunions de concertation')).toBeUndefined()
+    expect(senat.immobilier.match('Salle prêtée par la mairie')).toBeUndefined()
+    expect(senat.loisirs.match('Sortie Week-end (voile)')).toBe('week end')
   })
 })

@@ -56,6 +56,28 @@ const ACCENTED: Record<string, string> = {
   y: '[yÿ]',
 }
 
+/**
+ * The characters normalizeWords reads as part of a word (a-z, 0-9 once accents are dropped and
+ * case folded): those of French, with their capitals (the expressions are matched ignoring case).
+ * Any other character ends a word in the first pass as it does in the comparison; a rarer accented
+ * letter (á, ñ) is taken as a word's end there, which only lets more labels through.
+ */
+const WORD_CHARS = 'a-z0-9àâäçéèêëîïôöùûüÿ'
+
+/** The last label split into normalized words, shared by the two lists: both look at each label. */
+let lastLabel: string | undefined
+let lastWords: string[] = []
+
+function wordsOf(label: string): string[] {
+  if (label !== lastLabel) {
+    lastWords = normalizeWords(label)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '')
+    lastLabel = label
+  }
+  return lastWords
+}
+
 function loadList(
   id: string,
   name: string,
@@ -65,16 +87,16 @@ function loadList(
   if (new Set(data.expressions).size !== data.expressions.length) {
     throw dataError(id, `${name} : expression en double.`)
   }
-  // A cheap first pass on the raw label: some word of the list, with or without accents, any case.
-  // Only labels it lets through are normalized and compared word by word.
-  // A word that starts with another word of the list adds nothing to the first pass (voiles, voile).
-  const starts = [...new Set(phrases.map((p) => p[0] as string))]
-  const firstWords = starts.filter((w) => !starts.some((o) => o !== w && w.startsWith(o)))
+  // A cheap first pass on the raw label: the first word of some expression, whole, with or
+  // without accents, any case. Only labels it lets through are normalized and compared word by
+  // word. A word ends where normalizeWords would end it: at anything but a letter or digit
+  // that it reads as a-z or 0-9 (« concertation » does not hold « concert », nor « prêtée » « prêt »).
+  const firstWords = [...new Set(phrases.map((p) => p[0] as string))]
   const prefilter =
     firstWords.length === 0
       ? undefined
       : new RegExp(
-          firstWords.map((w) => [...w].map((c) => ACCENTED[c] ?? c).join('')).join('|'),
+          `(?<![${WORD_CHARS}])(?:${firstWords.map((w) => [...w].map((c) => ACCENTED[c] ?? c).join('')).join('|')})(?![${WORD_CHARS}])`,
           'i'
         )
   const byFirstWord = new Map<string, string[][]>()
@@ -89,9 +111,7 @@ function loadList(
     prefilter,
     match(label: string): string | undefined {
       if (prefilter === undefined || !prefilter.test(label)) return undefined
-      const words = normalizeWords(label)
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w !== '')
+      const words = wordsOf(label)
       // The first match in the label, the longest phrase first when several start on the same word.
       for (let start = 0; start < words.length; start++) {
         for (const phrase of byFirstWord.get(words[start] as string) ?? []) {
