@@ -6,8 +6,27 @@ const GROUP = '\u202f'
 /** The no-break space before the euro sign and the percent sign. */
 const NBSP = '\u00a0'
 
-function groupDigits(integerPart: string): string {
-  return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP)
+/** "1234567" → "1 234 567": the digits of a whole number by groups of three, a minus sign kept in front. */
+export function groupThousands(digits: string): string {
+  const negative = digits.charCodeAt(0) === 45
+  const body = negative ? digits.slice(1) : digits
+  const length = body.length
+  if (length <= 3) return digits
+  const head = ((length - 1) % 3) + 1
+  let grouped = body.slice(0, head)
+  for (let i = head; i < length; i += 3) grouped += GROUP + body.slice(i, i + 3)
+  return negative ? `-${grouped}` : grouped
+}
+
+/**
+ * 123450 (cents) → "1 234,50 €", as formatEuros writes the same amount, from whole cents without
+ * a Decimal: the messages of line findings are built for thousands of lines.
+ */
+export function formatCents(cents: number): string {
+  const magnitude = Math.abs(cents)
+  const euros = Math.floor(magnitude / 100)
+  const rest = magnitude - euros * 100
+  return `${cents < 0 ? '-' : ''}${groupThousands(String(euros))},${rest < 10 ? '0' : ''}${rest}${NBSP}€`
 }
 
 /** 12500 → "12 500,00 €" (rounded to the cent; negative amounts keep their sign). */
@@ -15,7 +34,7 @@ export function formatEuros(amount: Decimal): string {
   const fixed = roundToCent(amount).toFixed(2)
   const negative = fixed.startsWith('-')
   const [integerPart = '0', cents = '00'] = (negative ? fixed.slice(1) : fixed).split('.')
-  return `${negative ? '-' : ''}${groupDigits(integerPart)},${cents}${NBSP}€`
+  return `${negative ? '-' : ''}${groupThousands(integerPart)},${cents}${NBSP}€`
 }
 
 /** « 1 erreur », « 2 erreurs », « 0 avertissement » : a French count (zero and one are singular). */
@@ -41,5 +60,5 @@ export function formatPercent(fraction: Decimal): string {
   const percent = fraction.times(100).toDecimalPlaces(2)
   const [integerPart = '0', decimals] = percent.abs().toFixed().split('.')
   const sign = percent.isNegative() ? '-' : ''
-  return `${sign}${groupDigits(integerPart)}${decimals ? `,${decimals}` : ''}${NBSP}%`
+  return `${sign}${groupThousands(integerPart)}${decimals ? `,${decimals}` : ''}${NBSP}%`
 }

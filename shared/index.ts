@@ -119,7 +119,14 @@ export {
   ERROR_KINDS,
   isAciError,
 } from './errors'
-export { countOf, findingCounts, formatEuros, formatPercent } from './format'
+export {
+  countOf,
+  findingCounts,
+  formatCents,
+  formatEuros,
+  formatPercent,
+  groupThousands,
+} from './format'
 export {
   enveloppe,
   fixe,

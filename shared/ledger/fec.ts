@@ -1,5 +1,6 @@
 // The FEC reader: the Fichier des écritures comptables (art. A47 A-1 LPF) checked whole, then its lines in integer cents.
 import { AciError } from '../errors'
+import { formatCents } from '../format'
 import { LedgerColumns } from './columns'
 
 /**
@@ -182,15 +183,6 @@ function centsAt(text: string, from: number, to: number): number {
   }
   const total = euros * 100 + cents
   return negative ? -total : total
-}
-
-/** "1234567" cents → "12 345,67" for messages. */
-function frenchCents(cents: number): string {
-  const magnitude = Math.abs(cents)
-  const euros = Math.floor(magnitude / 100)
-  const rest = magnitude % 100
-  const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')
-  return `${cents < 0 ? '-' : ''}${grouped},${rest < 10 ? '0' : ''}${rest}\u00a0€`
 }
 
 const frenchIso = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
@@ -499,7 +491,7 @@ export function readFec(text: string, options: FecOptions = {}): FecReading {
       add({
         ligne: entry.firstLine,
         colonne: 'EcritureNum',
-        message: `écriture ${num} du journal ${journal} déséquilibrée : débit − crédit = ${frenchCents(entry.balance)}`,
+        message: `écriture ${num} du journal ${journal} déséquilibrée : débit − crédit = ${formatCents(entry.balance)}`,
       })
     }
   }

@@ -1,7 +1,8 @@
 // The cash plan (plan de trésorerie): month by month, opening cash, ACI receipts on their schedule dates, other receipts, disbursements, closing cash, and its warnings.
-import { type BudgetDocument, centsOf, centsToString, natureOf } from '../budget'
+import { type BudgetDocument, centsOf, natureOf } from '../budget'
 import { type Contract, parseExercice, type Schedule, scheduleOf } from '../contract'
 import { AciError } from '../errors'
+import { formatCents } from '../format'
 import { monthsOf } from '../ledger/balances'
 import { checkProfiles, type MonthlyProfile, profileFor, spreadByMonth } from '../ledger/profile'
 
@@ -74,10 +75,6 @@ function isAciIncome(financeur: string | undefined, compte: string): boolean {
 }
 
 const frenchMonth = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`
-const frenchCents = (cents: number) =>
-  `${centsToString(cents)
-    .replace('.', ',')
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}\u00a0€`
 
 /**
  * The cash plan of a fiscal year (and of the 12 months after it on request). ACI receipts are the
@@ -160,14 +157,14 @@ export function planDeTresorerie(input: CashPlanInput): CashPlan {
         mois: m,
         niveau: 'negatif',
         solde,
-        message: `Trésorerie négative fin ${frenchMonth(m)} : ${frenchCents(solde)}.`,
+        message: `Trésorerie négative fin ${frenchMonth(m)} : ${formatCents(solde)}.`,
       })
     } else if (seuil !== undefined && solde < seuil) {
       alertes.push({
         mois: m,
         niveau: 'seuil',
         solde,
-        message: `Trésorerie fin ${frenchMonth(m)} (${frenchCents(solde)}) sous le seuil de ${frenchCents(seuil)}.`,
+        message: `Trésorerie fin ${frenchMonth(m)} (${formatCents(solde)}) sous le seuil de ${formatCents(seuil)}.`,
       })
     }
     cash = solde

@@ -1,11 +1,14 @@
 // French display of amounts and rates, identical to what Intl fr-FR prints.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   countOf,
   Decimal,
   findingCounts,
+  formatCents,
   formatEuros,
   formatPercent,
+  groupThousands,
   toAmountString,
 } from '../../shared'
 
@@ -53,6 +56,28 @@ describe('countOf and findingCounts: French counts', () => {
   it('says the three severities of a check in one phrase', () => {
     expect(findingCounts({ error: 1, warning: 7, info: 0 })).toBe(
       '1 erreur, 7 avertissements, 0 information'
+    )
+  })
+})
+
+describe('groupThousands and formatCents', () => {
+  it('group digits by three from the right, a minus sign in front', () => {
+    expect(groupThousands('7')).toBe('7')
+    expect(groupThousands('123')).toBe('123')
+    expect(groupThousands('1234')).toBe('1\u202f234')
+    expect(groupThousands('-123')).toBe('-123')
+    expect(groupThousands('-1234567')).toBe('-1\u202f234\u202f567')
+    expect(formatCents(0)).toBe('0,00\u00a0€')
+    expect(formatCents(-5)).toBe('-0,05\u00a0€')
+    expect(formatCents(123_456_789)).toBe('1\u202f234\u202f567,89\u00a0€')
+  })
+
+  it('write any whole number as Intl fr-FR does, and any amount in cents as formatEuros', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), (n) => {
+        expect(groupThousands(String(n))).toBe(n.toLocaleString('fr-FR').replace('\u2212', '-'))
+        expect(formatCents(n)).toBe(formatEuros(new Decimal(n).div(100)))
+      })
     )
   })
 })

@@ -1,6 +1,13 @@
 // POST /api/v1/budgets/check: the budget check report of the shared core, for a budget sent as JSON or as French Excel's CSV.
 import { Hono } from 'hono'
-import { type Budget, charsetOf, checkBudget, importBudgetCsv, parseBudget } from '../../shared'
+import {
+  type Budget,
+  charsetOf,
+  checkBudget,
+  groupThousands,
+  importBudgetCsv,
+  parseBudget,
+} from '../../shared'
 import type { AppEnv } from '../env'
 import { isJson, jsonOfBody } from '../json-body'
 import { problem } from '../problem'
@@ -25,7 +32,7 @@ function tooManyLines(c: Parameters<typeof problem>[0], count: string): Response
     c,
     413,
     'trop_de_lignes',
-    `Budget de ${count} lignes : le service en contrôle ${String(MAX_BUDGET_LINES).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} au plus ; contrôlez-le dans le classeur (le même contrôle, en local).`,
+    `Budget de ${count} lignes : le service en contrôle ${groupThousands(String(MAX_BUDGET_LINES))} au plus ; contrôlez-le dans le classeur (le même contrôle, en local).`,
     'lignes'
   )
 }
