@@ -91,14 +91,17 @@ function loadList(
   // without accents, any case. Only labels it lets through are normalized and compared word by
   // word. A word ends where normalizeWords would end it: at anything but a letter or digit
   // that it reads as a-z or 0-9 (« concertation » does not hold « concert », nor « prêtée » « prêt »).
+  // The test that nothing of a word comes before comes after the word's first letter: a pattern
+  // that starts with it would be tried at every position of every label.
   const firstWords = [...new Set(phrases.map((p) => p[0] as string))]
+  const wholeWord = (word: string) => {
+    const [first = '', ...rest] = [...word].map((c) => ACCENTED[c] ?? c)
+    return `${first}(?<![${WORD_CHARS}]${first})${rest.join('')}`
+  }
   const prefilter =
     firstWords.length === 0
       ? undefined
-      : new RegExp(
-          `(?<![${WORD_CHARS}])(?:${firstWords.map((w) => [...w].map((c) => ACCENTED[c] ?? c).join('')).join('|')})(?![${WORD_CHARS}])`,
-          'i'
-        )
+      : new RegExp(`(?:${firstWords.map(wholeWord).join('|')})(?![${WORD_CHARS}])`, 'i')
   const byFirstWord = new Map<string, string[][]>()
   for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
     const first = phrase[0] as string
