@@ -16,7 +16,7 @@ import {
   type Repartition,
 } from './schema'
 import { type Section, sectionIndex } from './sections'
-import { isBudgetShape } from './shape'
+import { isBudgetFrame, isLigne } from './shape'
 
 export type { BudgetOptions }
 
@@ -189,6 +189,49 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
   return out
 }
 
+/**
+ * The lines of a document whose frame budgetSchema takes (isBudgetFrame), in one pass: each line
+ * checked as the schema would (isLigne) and by checkLigne, then put in canonical form by
+ * `canonical`. Undefined as soon as a line is not as the schema takes it: the schema then speaks,
+ * with its French messages. A line that breaks checkLigne is said once every line is known to
+ * be well formed, and after the profile's errors: the same error as checking in separate passes.
+ */
+function readLines(
+  doc: BudgetDocument,
+  options: BudgetOptions,
+  canonical: (ligne: BudgetLigne) => BudgetLigne
+): Budget | undefined {
+  const lignes = doc.lignes as readonly unknown[]
+  const out: BudgetLigne[] = new Array(lignes.length)
+  let error: unknown
+  for (let i = 0; i < lignes.length; i++) {
+    const ligne = lignes[i]
+    if (!isLigne(ligne)) return undefined
+    if (error !== undefined) continue
+    try {
+      checkLigne(ligne as BudgetLigne, i)
+    } catch (e) {
+      error = e
+      continue
+    }
+    out[i] = canonical(ligne as BudgetLigne)
+  }
+  checkProfil(doc.profil, options)
+  if (error !== undefined) throw error
+  return asChecked({ profil: normalizeProfil(doc.profil), lignes: out })
+}
+
+/** A line a reader built, put in canonical form where it is (its fields already in canonical order). */
+function canonicalizeInPlace(l: BudgetLigne): BudgetLigne {
+  l.libelle = l.libelle.trim()
+  l.montant = canonicalAmount(l.montant)
+  if (l.realise !== undefined) l.realise = canonicalAmount(l.realise)
+  if (l.repartition !== undefined) canonicalizeRepartition(l.repartition)
+  if (l.repartitionRealise !== undefined) canonicalizeRepartition(l.repartitionRealise)
+  if (l.beneficiaire !== undefined) l.beneficiaire = l.beneficiaire.trim()
+  return l
+}
+
 /** A split put in canonical form where it is: amounts with two decimals, keys without trailing zeros, parts in section order. */
 function canonicalizeRepartition(r: Repartition): void {
   if (r.mode === 'montants') {
@@ -205,21 +248,12 @@ function canonicalizeRepartition(r: Repartition): void {
  * 10 000 rows allocates half as much). The reader writes each line's fields in canonical order.
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
-  if (!isBudgetShape(built)) return parseBudget(built, options)
-  const doc = built as BudgetDocument
-  checkProfil(doc.profil, options)
-  const lignes = doc.lignes
-  for (let i = 0; i < lignes.length; i++) {
-    const l = lignes[i] as BudgetLigne
-    checkLigne(l, i)
-    l.libelle = l.libelle.trim()
-    l.montant = canonicalAmount(l.montant)
-    if (l.realise !== undefined) l.realise = canonicalAmount(l.realise)
-    if (l.repartition !== undefined) canonicalizeRepartition(l.repartition)
-    if (l.repartitionRealise !== undefined) canonicalizeRepartition(l.repartitionRealise)
-    if (l.beneficiaire !== undefined) l.beneficiaire = l.beneficiaire.trim()
-  }
-  return asChecked({ profil: normalizeProfil(doc.profil), lignes })
+  const read = isBudgetFrame(built)
+    ? readLines(built as BudgetDocument, options, canonicalizeInPlace)
+    : undefined
+  // A line the schema refuses: parseBudget asks it, and says what (the lines before it, put in
+  // canonical form, mean the same).
+  return read ?? parseBudget(built, options)
 }
 
 /**
@@ -230,17 +264,16 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
  * accounts that the profile points to and that does not exist.
  */
 export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget {
-  let doc: BudgetDocument
-  if (isBudgetShape(input)) {
-    doc = input as BudgetDocument
-  } else {
-    const result = v.safeParse(budgetSchema, input)
-    if (!result.success) {
-      const issue = result.issues[0]
-      throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
-    }
-    doc = result.output
+  if (isBudgetFrame(input)) {
+    const read = readLines(input as BudgetDocument, options, normalizeLigne)
+    if (read !== undefined) return read
   }
+  const result = v.safeParse(budgetSchema, input)
+  if (!result.success) {
+    const issue = result.issues[0]
+    throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
+  }
+  const doc = result.output
   checkProfil(doc.profil, options)
   const lignes = doc.lignes
   const canonical: BudgetLigne[] = new Array(lignes.length)

@@ -167,7 +167,8 @@ function isRepartition(r: unknown): boolean {
   return false
 }
 
-function isLigne(l: unknown): boolean {
+/** One line as budgetSchema takes it (the same may-say-no rule as isBudgetShape). */
+export function isLigne(l: unknown): boolean {
   return (
     isObject(l) &&
     onlyKeys(l, LIGNE_KEYS) &&
@@ -188,10 +189,18 @@ function isLigne(l: unknown): boolean {
  * (no issue built, nothing copied); for the others the schema speaks, with its French messages.
  */
 export function isBudgetShape(input: unknown): boolean {
-  if (!isObject(input) || !onlyKeys(input, BUDGET_KEYS)) return false
-  if (input.$schema !== undefined && typeof input.$schema !== 'string') return false
-  const lignes = input.lignes
-  if (!Array.isArray(lignes) || !isProfil(input.profil)) return false
+  if (!isBudgetFrame(input)) return false
+  const lignes = (input as { lignes: unknown[] }).lignes
   for (let i = 0; i < lignes.length; i++) if (!isLigne(lignes[i])) return false
   return true
+}
+
+/**
+ * isBudgetShape without the lines: the document's keys, its profile, and an array of lines, each
+ * of which isLigne then says of, where the reader goes over them anyway.
+ */
+export function isBudgetFrame(input: unknown): boolean {
+  if (!isObject(input) || !onlyKeys(input, BUDGET_KEYS)) return false
+  if (input.$schema !== undefined && typeof input.$schema !== 'string') return false
+  return Array.isArray(input.lignes) && isProfil(input.profil)
 }

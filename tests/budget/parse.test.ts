@@ -185,6 +185,35 @@ describe('parseBudget : erreurs', () => {
   })
 })
 
+describe('parseBudget : which error comes first', () => {
+  /** The clean budget with a section twice in its first line's split, and other faults. */
+  const twice = () => {
+    const doc = patched('lignes.0.repartition.parts.1', {
+      section: 'fonctionnement',
+      montant: '1.00',
+    }) as { lignes: unknown[]; profil: { exercice: { fin: string } } }
+    return doc
+  }
+
+  it('a later line the schema refuses before an earlier split that names a section twice', () => {
+    const doc = twice()
+    ;(doc.lignes[1] as { montant: string }).montant = '12 000,00'
+    expect(errorOf(() => parseBudget(doc)).argument).toBe('lignes[1].montant')
+  })
+
+  it('the profile’s errors before a split that names a section twice', () => {
+    const doc = twice()
+    doc.profil.exercice.fin = '2024-12-31'
+    expect(errorOf(() => parseBudget(doc)).argument).toBe('profil.exercice.fin')
+  })
+
+  it('the first of two lines that name a section twice', () => {
+    const doc = twice()
+    doc.lignes.push(structuredClone(doc.lignes[0]))
+    expect(errorOf(() => parseBudget(doc)).argument).toBe('lignes[0].repartition.parts[1].section')
+  })
+})
+
 describe('parseBudget : forme canonique', () => {
   it('amounts to two decimals, keys and rates without trailing zeros, parts in section order, texts trimmed', () => {
     const doc = parseBudget({
