@@ -29,6 +29,11 @@ function closingQuote(text: string, open: number): number {
   }
 }
 
+/** A key as JSON writes it between its quotes: `caf\u00e9` is `café`, `a\"b` is `a"b`. */
+export function keyName(raw: string): string {
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+}
+
 /**
  * The first key repeated within one object of a JSON text JSON.parse has accepted, or undefined.
  * JSON.parse keeps the last of two equal keys silently (and a reviver never sees the first), so
@@ -46,9 +51,7 @@ export function duplicateKey(text: string): DuplicateKey | undefined {
       const end = closingQuote(text, i)
       const top = stack[stack.length - 1]
       if (top?.object === true && top.expectKey) {
-        const raw = text.slice(i + 1, end)
-        // An escaped quote leaves a backslash in the raw key too.
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        const key = keyName(text.slice(i + 1, end))
         if (top.keys.has(key)) {
           top.key = key
           return { key, path: pathOf(stack) }
@@ -126,14 +129,12 @@ export function colonsIn(text: string): number {
  * key was lost is the text scanned for the first one.
  */
 export function repeatedKey(text: string, parsed: unknown): DuplicateKey | undefined {
-  const held = keysInValue(parsed)
-  if (colonsIn(text) === held) return undefined
-  return keysInText(text) === held ? undefined : duplicateKey(text)
+  return keyRepeatedIn([text], parsed) ? duplicateKey(text) : undefined
 }
 
 /**
- * Whether a value parsed from several texts lost a key given twice in one of them: repeatedKey's
- * counting, summed over the texts, without naming the key (the whole text does, when it is).
+ * Whether a value parsed from one or several texts lost a key given twice in one of them,
+ * counted as repeatedKey says, without naming the key (the whole text does, when it is).
  */
 export function keyRepeatedIn(texts: readonly string[], parsed: unknown): boolean {
   const held = keysInValue(parsed)

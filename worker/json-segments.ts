@@ -16,6 +16,8 @@
 // one JSON.parse gives of the whole text. Anything unexpected gives up, and the caller reads
 // the body whole as before.
 
+import { keyName } from './json-keys'
+
 /** The size at which an array is cut, and about the most a segment holds. */
 const SEGMENT = 32 * 1024
 
@@ -209,9 +211,10 @@ export interface Segments {
 /**
  * The value of a JSON body, the one JSON.parse gives of its whole text, with the texts it was
  * parsed from. When a key is given twice, JSON.parse keeps the last and the value may differ:
- * keyRepeatedIn (json-keys.ts) tells it from the texts, and the body is then read whole. Undefined when the body is small, has no array under its root, or anything does
- * not go as expected (a byte that is not UTF-8, a syntax error, guessed cuts refused): the
- * caller then reads it whole, and says what is wrong exactly as before.
+ * keyRepeatedIn (json-keys.ts) tells it from the texts, and the body is then read whole.
+ * Undefined when the body is small, has no array under its root, or anything does not go as
+ * expected (a byte that is not UTF-8, a syntax error, guessed cuts refused): the caller then
+ * reads it whole, and says what is wrong exactly as before.
  */
 export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undefined {
   const bytes = new Bytes(chunks)
@@ -282,9 +285,4 @@ export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undef
   } catch {
     return undefined
   }
-}
-
-/** A key as JSON writes it between quotes: `caf\u00e9` is `café`. */
-function keyName(raw: string): string {
-  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
 }
