@@ -190,23 +190,25 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
 }
 
 /**
- * The lines of a document whose frame budgetSchema takes (isBudgetFrame), in one pass: each line
- * checked as the schema would (isLigne) and by checkLigne, then put in canonical form by
- * `canonical`. Undefined as soon as a line is not as the schema takes it: the schema then speaks,
- * with its French messages. A line that breaks checkLigne is said once every line is known to
- * be well formed, and after the profile's errors: the same error as checking in separate passes.
+ * The lines of a document whose frame budgetSchema takes, in one pass: each line checked as the
+ * schema would (`wellFormed`: isLigne, or nothing for the schema's own output) and by
+ * checkLigne, then put in canonical form by `canonical`. Undefined as soon as a line is not well
+ * formed: the schema then speaks, with its French messages. A line that breaks checkLigne is
+ * said once every line is known to be well formed, and after the profile's errors: the same
+ * error as checking in separate passes.
  */
 function readLines(
   doc: BudgetDocument,
   options: BudgetOptions,
-  canonical: (ligne: BudgetLigne) => BudgetLigne
+  canonical: (ligne: BudgetLigne) => BudgetLigne,
+  wellFormed: (ligne: unknown) => boolean
 ): Budget | undefined {
   const lignes = doc.lignes as readonly unknown[]
   const out: BudgetLigne[] = new Array(lignes.length)
   let error: unknown
   for (let i = 0; i < lignes.length; i++) {
     const ligne = lignes[i]
-    if (!isLigne(ligne)) return undefined
+    if (!wellFormed(ligne)) return undefined
     if (error !== undefined) continue
     try {
       checkLigne(ligne as BudgetLigne, i)
@@ -249,7 +251,7 @@ function canonicalizeRepartition(r: Repartition): void {
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
   const read = isBudgetFrame(built)
-    ? readLines(built as BudgetDocument, options, canonicalizeInPlace)
+    ? readLines(built as BudgetDocument, options, canonicalizeInPlace, isLigne)
     : undefined
   // A line the schema refuses: parseBudget asks it, and says what (the lines before it, put in
   // canonical form, mean the same).
@@ -265,7 +267,7 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
  */
 export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget {
   if (isBudgetFrame(input)) {
-    const read = readLines(input as BudgetDocument, options, normalizeLigne)
+    const read = readLines(input as BudgetDocument, options, normalizeLigne, isLigne)
     if (read !== undefined) return read
   }
   const result = v.safeParse(budgetSchema, input)
@@ -273,14 +275,6 @@ export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget
     const issue = result.issues[0]
     throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
   }
-  const doc = result.output
-  checkProfil(doc.profil, options)
-  const lignes = doc.lignes
-  const canonical: BudgetLigne[] = new Array(lignes.length)
-  for (let i = 0; i < lignes.length; i++) {
-    const ligne = lignes[i] as BudgetLigne
-    checkLigne(ligne, i)
-    canonical[i] = normalizeLigne(ligne)
-  }
-  return asChecked({ profil: normalizeProfil(doc.profil), lignes: canonical })
+  // The schema took every line: readLines reads them all.
+  return readLines(result.output, options, normalizeLigne, () => true) as Budget
 }
