@@ -1,7 +1,7 @@
 // Reading a JSON request body: 415 when it is not JSON, 400 when it does not parse or repeats a key; the body is never kept.
 import type { Context } from 'hono'
 import { decodeText, isAciError } from '../shared'
-import { keyRepeatedIn, repeatedKey } from './json-keys'
+import { repeatedKey } from './json-keys'
 import { parseInSegments } from './json-segments'
 import { problem } from './problem'
 
@@ -40,10 +40,7 @@ export async function jsonBody(
 export async function jsonOfBody(c: Context): Promise<{ body: unknown } | { response: Response }> {
   const chunks = await bodyChunks(c)
   const segments = parseInSegments(chunks)
-  // A key given twice: the whole text is read again below to name the first.
-  if (segments !== undefined && !keyRepeatedIn(segments.texts, segments.value)) {
-    return { body: segments.value }
-  }
+  if (segments !== undefined) return { body: segments.value }
   const read = utf8Text(c, chunks)
   return 'response' in read ? read : jsonText(c, read.text)
 }

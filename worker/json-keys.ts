@@ -102,13 +102,19 @@ export function keysInValue(value: unknown): number {
     const v = stack.pop()
     if (typeof v !== 'object' || v === null) continue
     if (Array.isArray(v)) {
-      for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item)
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i]
+        if (typeof item === 'object' && item !== null) stack.push(item)
+      }
       continue
     }
-    // Own enumerable values, as JSON.parse makes them: no test per key, nothing inherited.
-    const values = Object.values(v)
-    count += values.length
-    for (const item of values) if (typeof item === 'object' && item !== null) stack.push(item)
+    // The keys as for…in gives them: JSON.parse makes own enumerable properties only, and the
+    // prototype it gives them holds none. No array of keys or values is made per object.
+    for (const key in v) {
+      count++
+      const item: unknown = (v as Record<string, unknown>)[key]
+      if (typeof item === 'object' && item !== null) stack.push(item)
+    }
   }
   return count
 }

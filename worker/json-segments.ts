@@ -16,7 +16,7 @@
 // one JSON.parse gives of the whole text. Anything unexpected gives up, and the caller reads
 // the body whole as before.
 
-import { keyName } from './json-keys'
+import { keyName, keyRepeatedIn } from './json-keys'
 
 /** The size at which an array is cut, and about the most a segment holds. */
 const SEGMENT = 32 * 1024
@@ -100,6 +100,31 @@ class Bytes {
       text += this.decoder.decode(piece, { stream: true })
     }
     return text + this.decoder.decode()
+  }
+
+  /** The bytes copied between its brackets, once for all segments and grown when one is longer. */
+  private scratch = new Uint8Array(0)
+
+  /**
+   * The text `[` bytes [from, to) `]`, decoded in one piece: one flat string that JSON.parse
+   * reads as it is, where `[${text}]` would be a string of three that it first copies into one.
+   */
+  bracketed(from: number, to: number): string {
+    const length = to - from + 2
+    if (this.scratch.length < length) this.scratch = new Uint8Array(Math.max(length, 2 * SEGMENT))
+    const scratch = this.scratch
+    scratch[0] = OPEN_ARRAY
+    let at = 1
+    for (let k = this.chunkAt(from); k < this.chunks.length; k++) {
+      const chunk = this.chunks[k] as Uint8Array
+      const start = this.starts[k] as number
+      if (start >= to) break
+      const piece = chunk.subarray(Math.max(0, from - start), Math.min(chunk.length, to - start))
+      scratch.set(piece, at)
+      at += piece.length
+    }
+    scratch[at] = CLOSE_ARRAY
+    return this.decoder.decode(scratch.subarray(0, at + 1))
   }
 }
 
@@ -202,19 +227,29 @@ function nextCut(bytes: Bytes, from: number, head: readonly number[]): number {
   return -1
 }
 
-/** What a body parsed in segments gives: its value, and the texts it was parsed from (to count their keys). */
+/** What a body parsed in segments gives: its value, and where its array was cut (the commas' byte positions). */
 export interface Segments {
   readonly value: unknown
-  readonly texts: readonly string[]
+  readonly cuts: readonly number[]
+}
+
+/** `[segment]` parsed, or undefined when JSON.parse refuses it. */
+function parsedOrUndefined(text: string): unknown[] | undefined {
+  try {
+    return JSON.parse(text) as unknown[]
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * The value of a JSON body, the one JSON.parse gives of its whole text, with the texts it was
- * parsed from. When a key is given twice, JSON.parse keeps the last and the value may differ:
- * keyRepeatedIn (json-keys.ts) tells it from the texts, and the body is then read whole.
- * Undefined when the body is small, has no array under its root, or anything does not go as
- * expected (a byte that is not UTF-8, a syntax error, guessed cuts refused): the caller then
- * reads it whole, and says what is wrong exactly as before.
+ * The value of a JSON body, the one JSON.parse gives of its whole text. Each segment's keys are
+ * counted as soon as it is parsed (keyRepeatedIn, json-keys.ts), and its text is dropped: a key
+ * given twice lies within one element, so within one segment, or in the document around the
+ * array. Undefined when the body is small, has no array under its root, gives a key twice (the
+ * whole reading names it), or anything does not go as expected (a byte that is not UTF-8, a
+ * syntax error, guessed cuts refused): the caller then reads it whole, and says what is wrong
+ * exactly as before.
  */
 export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undefined {
   const bytes = new Bytes(chunks)
@@ -224,27 +259,25 @@ export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undef
   const array = firstRootArray(bytes, start)
   if (array === undefined) return undefined
   try {
-    const texts: string[] = []
+    const cuts: number[] = []
     const items: unknown[] = []
     const head = headOf(bytes, array.open + 1)
     let from = array.open + 1
     let misses = 0
     if (head.length > 0) {
       for (let cut = nextCut(bytes, from + SEGMENT, head); cut !== -1; ) {
-        const text = bytes.text(from, cut)
-        let part: unknown[]
-        try {
-          part = JSON.parse(`[${text}]`) as unknown[]
-        } catch {
+        const text = bytes.bracketed(from, cut)
+        const part = parsedOrUndefined(text)
+        if (part === undefined) {
           // Not between two elements (a comma inside a string or an element): the next one.
           if (++misses === MISSES) return undefined
           cut = nextCut(bytes, cut + 1, head)
           continue
         }
         // `[ ]`: white space where an element should be, which the whole text would refuse.
-        if (part.length === 0) return undefined
+        if (part.length === 0 || keyRepeatedIn([text], part)) return undefined
         for (const item of part) items.push(item)
-        texts.push(text)
+        cuts.push(cut)
         from = cut + 1
         cut = nextCut(bytes, from + SEGMENT, head)
       }
@@ -252,36 +285,27 @@ export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undef
     // The last segment ends where the array closes: at the last `]` of a document that ends
     // with it (a budget's lines come last), otherwise where reading from here says.
     let close = bytes.lastIndexOf(CLOSE_ARRAY)
-    let last: unknown[] | undefined
-    let lastText = ''
-    if (close > from) {
-      lastText = bytes.text(from, close)
-      try {
-        last = JSON.parse(`[${lastText}]`) as unknown[]
-      } catch {
-        last = undefined
-      }
-    }
+    let lastText = close > from ? bytes.bracketed(from, close) : ''
+    let last = close > from ? parsedOrUndefined(lastText) : undefined
     if (last === undefined) {
       close = closeOf(bytes, from)
       if (close === -1) return undefined
-      lastText = bytes.text(from, close)
-      last = JSON.parse(`[${lastText}]`) as unknown[]
+      lastText = bytes.bracketed(from, close)
+      last = JSON.parse(lastText) as unknown[]
     }
-    if (last.length === 0 && items.length > 0) return undefined
+    if ((last.length === 0 && items.length > 0) || keyRepeatedIn([lastText], last)) return undefined
     for (const item of last) items.push(item)
-    texts.push(lastText)
     // The document around the array, the array left empty: `{"profil":{…},"lignes":[]}`.
     const outer = bytes.text(start, array.open + 1) + bytes.text(close, bytes.length)
-    texts.push(outer)
     const value = JSON.parse(outer) as unknown
+    if (keyRepeatedIn([outer], value)) return undefined
     const holder =
       array.key === undefined
         ? value
         : (value as Record<string, unknown>)[keyName(bytes.text(array.key[0], array.key[1]))]
     if (!Array.isArray(holder) || holder.length !== 0) return undefined
     for (const item of items) holder.push(item)
-    return { value, texts }
+    return { value, cuts }
   } catch {
     return undefined
   }

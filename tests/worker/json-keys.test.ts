@@ -48,6 +48,8 @@ describe('repeatedKey: counting keys first', () => {
       '{"\\u0061":1,"a":2}',
       '{ "a" : 1 ,\n\t"a"\r\n: 2 }',
       '{"__proto__":1,"__proto__":2}',
+      '{"__proto__":{"a":1,"a":2}}',
+      '{"__proto__":{"a":1},"b":{"c":"d:"}}',
       '[]',
       '"a:"',
       '{"heure":"12:30","note":"Objet : réunion"}',
