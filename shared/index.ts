@@ -75,6 +75,7 @@ export {
   type PreparedLine,
   type ProfilField,
   parseBudget,
+  parseBudgetBuilt,
   prepareActual,
   prepareLine,
   type QuestionableExpenses,

@@ -47,7 +47,7 @@ export {
 } from './findings'
 export { type ImportEncoding, refuseReplacement } from './import'
 export { type BudgetJsonImport, budgetFromJson, budgetToJson, importBudgetJson } from './json'
-export { parseBudget } from './parse'
+export { parseBudget, parseBudgetBuilt } from './parse'
 export { type PreparedLine, prepareLine } from './prepare'
 export { type PreparedActual, prepareActual } from './realise'
 export {

@@ -245,9 +245,12 @@ function canonicalizeRepartition(r: Repartition): void {
 }
 
 /**
- * parseBudget for a document built by one of the core's readers and handed over: checked the
- * same way, its lines put in canonical form where they are rather than copied (a reader of
- * 10 000 rows allocates half as much). The reader writes each line's fields in canonical order.
+ * parseBudget for a document handed over, that its maker keeps no hold on: one a reader of the
+ * core built, or a request's body just parsed. Checked the same way, and refused with the same
+ * errors; its lines are put in canonical form where they are rather than copied (a reader of
+ * 10 000 rows allocates half as much). A line's fields keep the order they came in: a reader
+ * writes them in canonical order, a JSON body in its sender's (nothing reads a Budget by the
+ * order of its fields; canonicalJson sorts them).
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
   const read = isBudgetFrame(built)

@@ -1,7 +1,7 @@
 // parseBudget: every kind of bad document fails naming the field at fault in French; good ones come back in canonical form.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { centsOf, centsToString, parseBudget } from '../../shared'
+import { centsOf, centsToString, parseBudget, parseBudgetBuilt } from '../../shared'
 import { cleanBudget, errorOf } from './support/budgets'
 
 const REMOVE = Symbol('remove')
@@ -214,42 +214,47 @@ describe('parseBudget : which error comes first', () => {
   })
 })
 
+/** A document with every kind of non-canonical field: padded texts, short amounts, trailing zeros, parts out of order. */
+function notCanonical() {
+  return {
+    $schema: './budget.schema.json',
+    profil: {
+      nom: '  CPTS Essai ',
+      population: 52000,
+      signature: '2023-03-01',
+      version: 'ACI-Avenant-2',
+      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+      missions: [{ mission: 'acces', debut: '2023-03-01', taux: '0.750' }],
+      seuils: {},
+    },
+    lignes: [
+      {
+        compte: '6411',
+        libelle: ' Salaire ',
+        montant: '42000',
+        repartition: {
+          mode: 'cles',
+          parts: [
+            { section: 'acces', pourcentage: '60.00' },
+            { section: 'fonctionnement', pourcentage: '40' },
+          ],
+        },
+        beneficiaire: ' Dr X ',
+      },
+      {
+        compte: '609',
+        libelle: 'Remise',
+        montant: '-0.5',
+        repartition: { mode: 'montants', parts: [{ section: 'hors_aci', montant: '-0.50' }] },
+      },
+      { compte: '706', libelle: 'ACI', montant: '-0.00', financeur: 'aci' },
+    ],
+  }
+}
+
 describe('parseBudget : forme canonique', () => {
   it('amounts to two decimals, keys and rates without trailing zeros, parts in section order, texts trimmed', () => {
-    const doc = parseBudget({
-      $schema: './budget.schema.json',
-      profil: {
-        nom: '  CPTS Essai ',
-        population: 52000,
-        signature: '2023-03-01',
-        version: 'ACI-Avenant-2',
-        exercice: { debut: '2025-01-01', fin: '2025-12-31' },
-        missions: [{ mission: 'acces', debut: '2023-03-01', taux: '0.750' }],
-        seuils: {},
-      },
-      lignes: [
-        {
-          compte: '6411',
-          libelle: ' Salaire ',
-          montant: '42000',
-          repartition: {
-            mode: 'cles',
-            parts: [
-              { section: 'acces', pourcentage: '60.00' },
-              { section: 'fonctionnement', pourcentage: '40' },
-            ],
-          },
-          beneficiaire: ' Dr X ',
-        },
-        {
-          compte: '609',
-          libelle: 'Remise',
-          montant: '-0.5',
-          repartition: { mode: 'montants', parts: [{ section: 'hors_aci', montant: '-0.50' }] },
-        },
-        { compte: '706', libelle: 'ACI', montant: '-0.00', financeur: 'aci' },
-      ],
-    })
+    const doc = parseBudget(notCanonical())
     expect(doc).toEqual({
       profil: {
         nom: 'CPTS Essai',
@@ -288,6 +293,38 @@ describe('parseBudget : forme canonique', () => {
   it('is idempotent', () => {
     const once = cleanBudget()
     expect(parseBudget(once)).toEqual(once)
+  })
+})
+
+describe('parseBudgetBuilt: a document handed over (a request body just parsed)', () => {
+  it('gives the Budget parseBudget gives, its lines put in canonical form where they are', () => {
+    const doc = notCanonical()
+    const line = doc.lignes[0]
+    const built = parseBudgetBuilt(doc)
+    expect(built).toStrictEqual(parseBudget(notCanonical()))
+    expect(built.lignes[0]).toBe(line)
+    // Fields in the order the sender gave them: the same Budget.
+    const reordered = JSON.parse(JSON.stringify(notCanonical()), (_key, value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value
+    )
+    expect(parseBudgetBuilt(reordered)).toStrictEqual(parseBudget(notCanonical()))
+  })
+
+  it('refuses what parseBudget refuses, with the same error', () => {
+    const cases: [string, unknown][] = [
+      ['profil.signature', REMOVE],
+      ['lignes.2.tva', '20'],
+      ['lignes.1.montant', 60000],
+      ['lignes.0.montant', '60000,00'],
+      ['lignes.0.repartition.parts.1', { section: 'fonctionnement', montant: '1.00' }],
+      ['profil.exercice.fin', '2020-01-01'],
+    ]
+    for (const [path, value] of cases) {
+      const error = errorOf(() => parseBudget(patched(path, value)))
+      expect(errorOf(() => parseBudgetBuilt(patched(path, value)))).toEqual(error)
+    }
   })
 })
 

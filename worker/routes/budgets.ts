@@ -6,7 +6,7 @@ import {
   checkBudget,
   groupThousands,
   importBudgetCsv,
-  parseBudget,
+  parseBudgetBuilt,
 } from '../../shared'
 import type { AppEnv } from '../env'
 import { isJson, jsonOfBody } from '../json-body'
@@ -58,7 +58,8 @@ export const budgetsRoutes = new Hono<AppEnv>().post('/check', async (c) => {
     if (Array.isArray(lignes) && lignes.length > MAX_BUDGET_LINES) {
       return tooManyLines(c, String(lignes.length))
     }
-    budget = parseBudget(read.body)
+    // The body was parsed for this request alone: its lines are put in canonical form where they are.
+    budget = parseBudgetBuilt(read.body)
   } else {
     return problem(
       c,

@@ -9,7 +9,7 @@ import {
   decodeText,
   FORMULAIRES,
   type Formulaire,
-  parseBudget,
+  parseBudgetBuilt,
   SECTIONS,
   type Section,
 } from '../../shared'
@@ -70,7 +70,7 @@ export const cerfaRoutes = new Hono<AppEnv>().post('/cerfa', async (c) => {
   } else {
     const read = await jsonBody(c, 'Le budget')
     if ('response' in read) return read.response
-    budget = parseBudget(read.body)
+    budget = parseBudgetBuilt(read.body)
   }
   const table = cerfaTable(budget, formulaire as Formulaire, {
     ...(section === undefined ? {} : { section: section as Section }),
