@@ -19,7 +19,8 @@ export const ONE = new Decimal(1)
  * we publish is rounded here, and only here.
  */
 export function roundToCent(amount: Decimal): Decimal {
-  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+  // An amount already in whole cents is its own rounding (a Decimal never changes): most are.
+  return amount.decimalPlaces() <= 2 ? amount : amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 }
 
 const centsOfAmount = new WeakMap<Decimal, number>()

@@ -69,6 +69,9 @@ function sectionAt(section: string, at: string, j: number): number {
   return index
 }
 
+/** Nothing for any section: copied for each split (a copy of a packed array is cheaper than a fill). */
+const NO_SECTION: readonly number[] = /* @__PURE__ */ SECTIONS.map(() => 0)
+
 /** How much of an amount goes to each section, and how much is allocated in all. */
 export interface Allocation {
   /** Cents allocated to each section, in SECTIONS order; undefined when there is no split. */
@@ -90,7 +93,7 @@ export function allocate(
   at: string
 ): Allocation {
   if (repartition === undefined) return { parts: undefined, allocated: 0, keysTotal: undefined }
-  const bySection = new Array<number>(SECTIONS.length).fill(0)
+  const bySection = NO_SECTION.slice()
   if (repartition.mode === 'cles') {
     let total = 0
     for (let j = 0; j < repartition.parts.length; j++) {

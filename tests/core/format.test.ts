@@ -9,6 +9,7 @@ import {
   formatEuros,
   formatPercent,
   groupThousands,
+  roundToCent,
   toAmountString,
 } from '../../shared'
 
@@ -29,6 +30,33 @@ describe('formatEuros', () => {
     for (const amount of ['7500', '17500', '287500', '37500.25']) {
       expect(formatEuros(new Decimal(amount))).toBe(intl.format(Number(amount)))
     }
+  })
+})
+
+describe('roundToCent', () => {
+  it('rounds half up to the cent exactly as decimal.js does, an amount in whole cents kept as it is', () => {
+    const decimals = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 12 }))
+      .map(([negative, digits, scale]) => {
+        const text = digits.toString().padStart(scale + 1, '0')
+        const point = text.length - scale
+        return new Decimal(
+          `${negative ? '-' : ''}${text.slice(0, point)}${scale > 0 ? `.${text.slice(point)}` : ''}`
+        )
+      })
+    fc.assert(
+      fc.property(decimals, (amount) => {
+        const rounded = roundToCent(amount)
+        const expected = amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        expect(rounded.equals(expected)).toBe(true)
+        expect(rounded.toFixed(2)).toBe(expected.toFixed(2))
+        expect(rounded.isNegative()).toBe(expected.isNegative())
+      }),
+      { numRuns: 500 }
+    )
+    expect(roundToCent(new Decimal('0.005')).toFixed(2)).toBe('0.01')
+    expect(roundToCent(new Decimal('-0.005')).toFixed(2)).toBe('-0.01')
+    expect(roundToCent(new Decimal('2.675')).toFixed(2)).toBe('2.68')
   })
 })
 
