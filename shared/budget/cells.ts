@@ -194,12 +194,17 @@ export function fromText(cell: Cell | undefined): string {
   return text.startsWith("'") ? text.slice(1) : text
 }
 
+/** A group space between digits, or before a unit: space, no-break, thin or narrow no-break space. */
+const isGroupSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x2009 || c === 0x202f
+
 /**
  * A French number without its group spaces and its trailing unit, with a decimal point. A number
- * as a CSV file holds it (an optional minus, digits, at most one decimal comma: -?\d+(,\d*)?) has
- * nothing to remove: it is read in one loop, as it is for every amount and key of every line.
+ * as a CSV file holds it (an optional minus, digits, at most one decimal comma: -?\d+(,\d*)?),
+ * maybe followed by its unit (« 40% », « 40 % », « 950,06 € »), is read in one loop, as it is
+ * for every amount and key of every line; anything else has its group spaces, then its unit,
+ * removed, and its comma made a point.
  */
-function fromFrenchNumber(cell: string, unit: RegExp): string {
+function fromFrenchNumber(cell: string, unit: number, unitAtEnd: RegExp): string {
   const length = cell.length
   let i = cell.charCodeAt(0) === 45 ? 1 : 0 // '-'
   let digits = 0
@@ -210,20 +215,25 @@ function fromFrenchNumber(cell: string, unit: RegExp): string {
     else if (c === 44 && comma === -1 && digits > 0) comma = i
     else break
   }
-  if (i === length && digits > 0) {
-    return comma === -1 ? cell : `${cell.slice(0, comma)}.${cell.slice(comma + 1)}`
+  if (digits > 0) {
+    let end = i
+    while (end < length && isGroupSpace(cell.charCodeAt(end))) end++
+    if (i === length || (end === length - 1 && cell.charCodeAt(end) === unit)) {
+      const number = i === length ? cell : cell.slice(0, i)
+      return comma === -1 ? number : `${number.slice(0, comma)}.${number.slice(comma + 1)}`
+    }
   }
-  return cell.replace(GROUPS, '').replace(unit, '').replace(',', '.')
+  return cell.replace(GROUPS, '').replace(unitAtEnd, '').replace(',', '.')
 }
 
 /** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
 export function fromAmount(cell: string): string {
-  return fromFrenchNumber(cell, /€$/)
+  return fromFrenchNumber(cell, 0x20ac /* € */, /€$/)
 }
 
 /** "33,5 %" → "33.5". */
 export function fromPercent(cell: string): string {
-  return fromFrenchNumber(cell, /%$/)
+  return fromFrenchNumber(cell, 37 /* % */, /%$/)
 }
 
 /**

@@ -164,11 +164,12 @@ describe('French amounts and percentages in cells', () => {
       .replace(sign, '')
       .replace(',', '.')
 
-  it('read a bare number ("42000,50") the way they read any text', () => {
+  it('read a bare number ("42000,50") or one with its unit ("40%", "950,06 €") the way they read any text', () => {
     fc.assert(
       fc.property(
         fc.oneof(
           fc.stringMatching(/^-?\d{1,9}(,\d{0,4})?$/),
+          fc.stringMatching(/^-?\d{1,9}(,\d{0,4})?[ \u00a0\u2009\u202f]{0,2}[%€]{1,2}$/),
           fc.string({ unit: fc.constantFrom('1', '0', ',', '-', ' ', '\u202f', '€', '%', 'a') })
         ),
         (cell) => {
@@ -180,5 +181,9 @@ describe('French amounts and percentages in cells', () => {
     expect(fromAmount('42 000,50 €')).toBe('42000.50')
     expect(fromAmount('-17,5')).toBe('-17.5')
     expect(fromPercent('33,3333 %')).toBe('33.3333')
+    expect(fromPercent('40%')).toBe('40')
+    expect(fromPercent('40%%')).toBe('40%')
+    expect(fromAmount('950,06\u202f€')).toBe('950.06')
+    expect(fromAmount('950,06 %')).toBe('950.06%')
   })
 })
