@@ -39,30 +39,34 @@ const isPopulation = (value: unknown): boolean =>
 
 const isOneOf = (list: readonly unknown[], value: unknown): boolean => list.includes(value)
 
-/** The keys a strict object knows, one bit each, and the bits of those it requires. */
+/** The keys a strict object knows, one bit each (its place in the list), and the bits of those it requires. */
 interface KeySet {
-  readonly bits: ReadonlyMap<string, number>
+  readonly known: readonly string[]
   readonly required: number
 }
 
 function keySet(known: readonly string[], required: readonly string[]): KeySet {
-  const bits = new Map(known.map((key, i) => [key, 1 << i]))
   let mask = 0
-  for (const key of required) mask |= bits.get(key) as number
-  return { bits, required: mask }
+  for (const key of required) mask |= 1 << known.indexOf(key)
+  return { known, required: mask }
 }
 
 /**
  * Only the keys a strict object knows, the required ones present: one pass over its keys, a bit
  * set for each (no `in` test per required key, which costs more than the rest on objects
- * fresh from JSON.parse).
+ * fresh from JSON.parse). Each key is looked for in the list with ===: a property's name and
+ * the list's are the same interned string, told apart at once, and a list of at most eight is
+ * read faster than a map is hashed.
  */
 function onlyKeys(o: Fields, keys: KeySet): boolean {
+  const known = keys.known
+  const count = known.length
   let seen = 0
   for (const key in o) {
-    const bit = keys.bits.get(key)
-    if (bit === undefined) return false
-    seen |= bit
+    let i = 0
+    while (i < count && known[i] !== key) i++
+    if (i === count) return false
+    seen |= 1 << i
   }
   return (seen & keys.required) === keys.required
 }
