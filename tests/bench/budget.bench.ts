@@ -112,15 +112,27 @@ export default function benchBudget(): void {
   )
 }
 
-/** Medians of async tasks measured in interleaved rounds, so that a busy machine slows them alike (ms per call). */
+/**
+ * Medians of async tasks measured in interleaved rounds, so that a busy machine slows them alike
+ * (ms per call): 9 rounds, the order turning each round, so that no task always follows the one
+ * whose garbage is collected during the next (at 10 000 lines a task leaves tens of MB behind).
+ * A collection forced between batches was tried: the heap it leaves slows the next batch more
+ * than the garbage did.
+ */
 async function interleaved(
   tasks: Record<string, () => unknown>,
   calls: number
 ): Promise<Record<string, number>> {
   const times: Record<string, number[]> = {}
-  for (const task of Object.values(tasks)) await task()
-  for (let round = 0; round < 7; round++) {
-    for (const [name, task] of Object.entries(tasks)) {
+  const names = Object.keys(tasks)
+  for (const task of Object.values(tasks)) {
+    await task()
+    await task()
+  }
+  for (let round = 0; round < 9; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length] as string
+      const task = tasks[name] as () => unknown
       const start = performance.now()
       for (let i = 0; i < calls; i++) await task()
       const list = times[name] ?? []
