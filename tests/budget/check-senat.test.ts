@@ -1,4 +1,5 @@
 // checkBudget, the expenses the Sénat names as questionable: warnings to justify, with the reason.
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bundledQuestionable } from '../../shared/budget/data/senat-expenses'
@@ -45,6 +46,26 @@ describe('dépenses litigieuses (Sénat)', () => {
       withLines({ compte: '7541', libelle: 'Dons du gala', montant: '500.00', financeur: 'autre' })
     )
     expect(findingsOf(report, 'SENAT-LOISIRS')).toEqual([])
+  })
+
+  it('the first pass lets through every expression of both lists, in capitals or inside a label, and no word that only starts like one', () => {
+    const senat = bundledQuestionable()
+    const file = JSON.parse(
+      readFileSync(new URL('../../shared/budget/data/depenses-senat.json', import.meta.url), 'utf8')
+    ) as Record<'loisirs' | 'immobilier', { expressions: string[] }>
+    for (const name of ['loisirs', 'immobilier'] as const) {
+      for (const expression of file[name].expressions) {
+        for (const label of [expression, expression.toUpperCase(), `Frais (${expression}) 2025`]) {
+          expect(senat.mayMatch(label)).toBe(true)
+          expect(senat[name].prefilter?.test(label)).toBe(true)
+          expect(senat[name].match(label)).toBe(expression)
+        }
+        // The first word extended, or glued to what comes before it: not the word.
+        const first = expression.split(' ')[0] as string
+        expect(senat.mayMatch(`${first}x`)).toBe(false)
+        expect(senat.mayMatch(`x${first}`)).toBe(false)
+      }
+    }
   })
 
   it('the first pass on the raw label never turns away a label whose words hold an expression', () => {

@@ -78,6 +78,52 @@ function wordsOf(label: string): string[] {
   return lastWords
 }
 
+/** Words sharing their first letters, as a tree: each node a letter, marked where a word ends. */
+interface Letters {
+  end: boolean
+  readonly next: Map<string, Letters>
+}
+
+/**
+ * The first pass's pattern for a set of words: any of them, whole, with or without accents. The
+ * words are written as a tree (« sport », « sports », « sportif » share « sport »), so that at each
+ * position of a label one branch is tried per letter rather than every word; nothing of a word
+ * may come before it, tested after its first letter (a pattern that starts with the test would be
+ * tried at every position of every label); nothing of a word may come after it. The same labels
+ * pass as with the words side by side: a regular expression and its tree match the same texts.
+ */
+function wordsPattern(words: readonly string[]): RegExp | undefined {
+  if (words.length === 0) return undefined
+  const root: Letters = { end: false, next: new Map() }
+  for (const word of words) {
+    let node = root
+    for (const letter of word) {
+      let child = node.next.get(letter)
+      if (child === undefined) {
+        child = { end: false, next: new Map() }
+        node.next.set(letter, child)
+      }
+      node = child
+    }
+    node.end = true
+  }
+  const source = (node: Letters, first: boolean): string => {
+    const branches = [...node.next].map(([letter, child]) => {
+      const c = ACCENTED[letter] ?? letter
+      return (first ? `${c}(?<![${WORD_CHARS}]${c})` : c) + source(child, false)
+    })
+    if (branches.length === 0) return ''
+    const any = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`
+    return node.end ? `(?:${any})?` : any
+  }
+  return new RegExp(`${source(root, true)}(?![${WORD_CHARS}])`, 'i')
+}
+
+/** The first word of each expression, once each. */
+function firstWordsOf(phrases: readonly (readonly string[])[]): string[] {
+  return [...new Set(phrases.map((p) => p[0] as string))]
+}
+
 function loadList(
   id: string,
   name: string,
@@ -91,17 +137,7 @@ function loadList(
   // without accents, any case. Only labels it lets through are normalized and compared word by
   // word. A word ends where normalizeWords would end it: at anything but a letter or digit
   // that it reads as a-z or 0-9 (« concertation » does not hold « concert », nor « prêtée » « prêt »).
-  // The test that nothing of a word comes before comes after the word's first letter: a pattern
-  // that starts with it would be tried at every position of every label.
-  const firstWords = [...new Set(phrases.map((p) => p[0] as string))]
-  const wholeWord = (word: string) => {
-    const [first = '', ...rest] = [...word].map((c) => ACCENTED[c] ?? c)
-    return `${first}(?<![${WORD_CHARS}]${first})${rest.join('')}`
-  }
-  const prefilter =
-    firstWords.length === 0
-      ? undefined
-      : new RegExp(`(?:${firstWords.map(wholeWord).join('|')})(?![${WORD_CHARS}])`, 'i')
+  const prefilter = wordsPattern(firstWordsOf(phrases))
   const byFirstWord = new Map<string, string[][]>()
   for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
     const first = phrase[0] as string
@@ -142,9 +178,12 @@ export function loadQuestionable(raw: unknown): QuestionableExpenses {
   const { data, sha256 } = parseDataFile(questionableSchema(), raw)
   const loisirs = loadList(data.id, 'loisirs', data.loisirs)
   const immobilier = loadList(data.id, 'immobilier', data.immobilier)
-  const sources = [loisirs.prefilter, immobilier.prefilter].filter((r) => r !== undefined)
-  const either =
-    sources.length === 0 ? undefined : new RegExp(sources.map((r) => r.source).join('|'), 'i')
+  // Both lists' first words in one tree: one pass over each label for the two lists.
+  const either = wordsPattern(
+    firstWordsOf(
+      [...data.loisirs.expressions, ...data.immobilier.expressions].map((e) => e.split(' '))
+    )
+  )
   return {
     mayMatch: (label) => either?.test(label) ?? false,
     id: data.id,
