@@ -183,6 +183,17 @@ describe('parseInSegments', () => {
     const bytes = encode(JSON.stringify(budget(600)))
     bytes[100_000] = 0xff
     expect(parseInSegments([bytes])).toBeUndefined()
+    // A character's first byte left alone in the last string of a segment, just before its cut:
+    // read leniently it would be a U+FFFD in valid JSON.
+    const clean = encode(JSON.stringify(budget(600)))
+    const cut = parseInSegments([clean])?.cuts[0] as number
+    const quote = clean.lastIndexOf(34 /* " */, cut)
+    const truncated = clean.slice()
+    truncated[quote - 1] = 0xc3
+    expect(new TextDecoder().decode(truncated.subarray(quote - 1, quote + 1))).toBe('\ufffd"')
+    expect(() => JSON.parse(new TextDecoder().decode(truncated))).not.toThrow()
+    expect(parseInSegments([truncated])).toBeUndefined()
+    expect(parseInSegments(chunksOf(truncated, [quote - 1, quote, cut]))).toBeUndefined()
   })
 })
 
