@@ -1,5 +1,5 @@
 // The Hono application: API routes under /api/v1, problem+json for every refusal, security headers, CORS from configuration.
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
@@ -68,16 +68,27 @@ export function createApp() {
     })
   )
 
-  // The task pane calls from its own origin and needs no CORS; other origins come from configuration only.
+  // The task pane calls from its own origin and needs no CORS; other origins come from
+  // configuration only. The middleware is made once per configuration, not once per request.
+  let corsOf:
+    | { readonly configured: string | undefined; readonly handler: MiddlewareHandler }
+    | undefined
   app.use('/api/*', (c, next) => {
-    const allowed = allowedOrigins(c.env?.ALLOWED_ORIGINS)
-    return cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'If-None-Match'],
-      exposeHeaders: ['ETag'],
-      maxAge: 600,
-    })(c, next)
+    const configured = c.env?.ALLOWED_ORIGINS
+    if (corsOf === undefined || corsOf.configured !== configured) {
+      const allowed = allowedOrigins(configured)
+      corsOf = {
+        configured,
+        handler: cors({
+          origin: (origin) => (allowed.has(origin) ? origin : null),
+          allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+          allowHeaders: ['Content-Type', 'If-None-Match'],
+          exposeHeaders: ['ETag'],
+          maxAge: 600,
+        }),
+      }
+    }
+    return corsOf.handler(c, next)
   })
 
   const apiBodyLimit = bodyLimit({

@@ -2,6 +2,7 @@
 import { exports } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { createApp } from '../../worker/app'
 import { healthSchema, problemSchema } from '../../worker/schemas'
 
 const call = (path: string, init?: RequestInit) =>
@@ -91,6 +92,36 @@ describe('CORS et en-têtes de sécurité', () => {
     })
     expect(foreign.status).toBe(204)
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('follows the configured origins, read again when the configuration changes', async () => {
+    const app = createApp()
+    const preflight = (origin: string, ALLOWED_ORIGINS: string) =>
+      app.request(
+        '/api/v1/envelopes',
+        {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' },
+        },
+        { ALLOWED_ORIGINS, ASSETS: { fetch: async () => new Response(null, { status: 404 }) } }
+      )
+    const configured = 'https://a.example, https://b.example'
+    for (const origin of ['https://a.example', 'https://b.example']) {
+      const res = await preflight(origin, configured)
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+      expect(res.headers.get('access-control-max-age')).toBe('600')
+    }
+    expect(
+      (await preflight('https://c.example', configured)).headers.get('access-control-allow-origin')
+    ).toBeNull()
+    // Another configuration on the same app: its origins, not the previous ones.
+    const other = 'https://c.example'
+    expect(
+      (await preflight('https://c.example', other)).headers.get('access-control-allow-origin')
+    ).toBe('https://c.example')
+    expect(
+      (await preflight('https://a.example', other)).headers.get('access-control-allow-origin')
+    ).toBeNull()
   })
 
   it('puts security headers on every API answer, errors included', async () => {
