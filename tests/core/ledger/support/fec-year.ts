@@ -61,7 +61,8 @@ const MARK_SECTION: Record<string, string> = {
   '[PREVENTION]': 'prevention',
 }
 
-const comma = (cents: number) =>
+/** Cents as a FEC writes an amount: « 1234,56 ». */
+export const comma = (cents: number) =>
   `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`
 
 /** Windows-1252 bytes of a text, written by hand for the characters this year uses. */
