@@ -1,5 +1,5 @@
 // French display of amounts and rates, as a treasurer writes them: 12 500,00 € and 75 %.
-import { type Decimal, roundToCent } from './money'
+import { type Decimal, toAmountString } from './money'
 
 /** The thin no-break space that French typography (and Intl fr-FR) puts between groups of digits. */
 const GROUP = '\u202f'
@@ -31,7 +31,7 @@ export function formatCents(cents: number): string {
 
 /** 12500 → "12 500,00 €" (rounded to the cent; negative amounts keep their sign). */
 export function formatEuros(amount: Decimal): string {
-  const fixed = roundToCent(amount).toFixed(2)
+  const fixed = toAmountString(amount)
   const negative = fixed.startsWith('-')
   const [integerPart = '0', cents = '00'] = (negative ? fixed.slice(1) : fixed).split('.')
   return `${negative ? '-' : ''}${groupThousands(integerPart)},${cents}${NBSP}€`

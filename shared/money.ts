@@ -78,7 +78,19 @@ function integerProductToCent(amount: Decimal, factor: number): Decimal | undefi
 
 /** The wire form of an amount: a plain decimal string with two decimals ("12500.00"). */
 export function toAmountString(amount: Decimal): string {
-  return roundToCent(amount).toFixed(2)
+  return fixedCents(roundToCent(amount))
+}
+
+/**
+ * toFixed(2) of an amount in whole cents, from its shortest form ("12.5" → "12.50"): what
+ * decimal.js's toFixed gives, without working out every digit again (a report writes hundreds).
+ */
+function fixedCents(cents: Decimal): string {
+  const text = cents.toString()
+  if (text.includes('e')) return cents.toFixed(2)
+  const dot = text.indexOf('.')
+  if (dot === -1) return `${text}.00`
+  return text.length - dot === 2 ? `${text}0` : text
 }
 
 /** A number for the Excel edge only: the cent-rounded amount, converted once at the edge. */

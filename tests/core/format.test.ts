@@ -36,7 +36,11 @@ describe('formatEuros', () => {
 describe('roundToCent', () => {
   it('rounds half up to the cent exactly as decimal.js does, an amount in whole cents kept as it is', () => {
     const decimals = fc
-      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 12 }))
+      .tuple(
+        fc.boolean(),
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.bigInt({ min: 0n, max: 10n ** 36n })),
+        fc.integer({ min: 0, max: 12 })
+      )
       .map(([negative, digits, scale]) => {
         const text = digits.toString().padStart(scale + 1, '0')
         const point = text.length - scale
@@ -51,9 +55,28 @@ describe('roundToCent', () => {
         expect(rounded.equals(expected)).toBe(true)
         expect(rounded.toFixed(2)).toBe(expected.toFixed(2))
         expect(rounded.isNegative()).toBe(expected.isNegative())
+        // The wire form, the one toFixed(2) gives, and the French display built on it.
+        expect(toAmountString(amount)).toBe(expected.toFixed(2))
       }),
       { numRuns: 500 }
     )
+    for (const text of [
+      '-0',
+      '-0.001',
+      '0.5',
+      '-12.3',
+      '1e15',
+      '1.5e30',
+      '-2.675e31',
+      '99999999999999999999999999999.995',
+    ]) {
+      const amount = new Decimal(text)
+      expect(toAmountString(amount)).toBe(
+        amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+      )
+    }
+    expect(toAmountString(new Decimal('1.5e30'))).toBe('1500000000000000000000000000000.00')
+    expect(formatEuros(new Decimal('-0.001'))).toBe('0,00\u00a0€')
     expect(roundToCent(new Decimal('0.005')).toFixed(2)).toBe('0.01')
     expect(roundToCent(new Decimal('-0.005')).toFixed(2)).toBe('-0.01')
     expect(roundToCent(new Decimal('2.675')).toFixed(2)).toBe('2.68')
