@@ -185,7 +185,9 @@ export function lookup<T extends string>(table: ReadonlyMap<string, T>, cell: st
 const GROUPS = /[ \u00a0\u2009\u202f]/g
 
 export const isBlank = (cell: Cell | undefined): boolean =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+  cell === null ||
+  cell === undefined ||
+  (typeof cell === 'string' && (cell.length === 0 || cell.trim() === ''))
 
 /** A cell as text: trimmed, and the apostrophe that keeps Excel from running a text as a formula removed. */
 export function fromText(cell: Cell | undefined): string {
@@ -243,8 +245,11 @@ export function fromPercent(cell: string): string {
  * for the schema to refuse; `bad` for what no amount can be (a boolean, an infinite number).
  */
 export function amountCell(cell: Cell | undefined): AmountString | string | undefined | typeof BAD {
-  if (isBlank(cell)) return undefined
-  if (typeof cell === 'string') return fromAmount(cell.trim())
+  if (cell === null || cell === undefined) return undefined
+  if (typeof cell === 'string') {
+    const text = cell.trim()
+    return text === '' ? undefined : fromAmount(text)
+  }
   if (typeof cell !== 'number' || !Number.isFinite(cell)) return BAD
   const shortest = String(cell)
   const cents = centsOf(shortest)
@@ -260,8 +265,11 @@ export const BAD: unique symbol = Symbol('bad cell')
  * percent (« 90 % », « 90 »); a number is Excel's, a cell shown as 90 % holding 0.9.
  */
 export function percentCell(cell: Cell | undefined): string | undefined | typeof BAD {
-  if (isBlank(cell)) return undefined
-  if (typeof cell === 'string') return fromPercent(cell.trim())
+  if (cell === null || cell === undefined) return undefined
+  if (typeof cell === 'string') {
+    const text = cell.trim()
+    return text === '' ? undefined : fromPercent(text)
+  }
   if (typeof cell !== 'number' || !Number.isFinite(cell)) return BAD
   return minimalDecimal(new Decimal(String(cell)).times(100).toDecimalPlaces(4).toFixed())
 }
