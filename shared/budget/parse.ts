@@ -16,7 +16,7 @@ import {
   type Repartition,
 } from './schema'
 import { type Section, sectionIndex } from './sections'
-import { isBudgetFrame, isLigne } from './shape'
+import { isBudgetFrame, isLigne, isLigneWritten } from './shape'
 
 export type { BudgetOptions }
 
@@ -259,6 +259,18 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
   // A line the schema refuses: parseBudget asks it, and says what (the lines before it, put in
   // canonical form, mean the same).
   return read ?? parseBudget(built, options)
+}
+
+/**
+ * parseBudgetBuilt for a document one of the core's readers wrote field by field (rows.ts): its
+ * lines hold a line's fields and no other, in canonical order, so only their values are checked
+ * (isLigneWritten); refused with the same errors.
+ */
+export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
+  const read = isBudgetFrame(written)
+    ? readLines(written as BudgetDocument, options, canonicalizeInPlace, isLigneWritten)
+    : undefined
+  return read ?? parseBudget(written, options)
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from './cells'
 import { centsOf } from './cents'
 import { type BudgetOptions, tableOf } from './context'
-import { parseBudgetBuilt } from './parse'
+import { parseBudgetWritten } from './parse'
 import type { Section } from './sections'
 
 /** A row of cells, and where it is as the edge numbers it (the CSV's line, the table's row). */
@@ -321,7 +321,7 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
   }
 
   try {
-    return parseBudgetBuilt({ profil, lignes }, options)
+    return parseBudgetWritten({ profil, lignes }, options)
   } catch (error) {
     if (!isAciError(error)) throw error
     const place = placeOf(error.argument, origins)
@@ -427,7 +427,7 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
   if (filled && nothing && repartition === undefined && realise === undefined) return undefined
   const account = fromText(cellOf(row, layout.compte))
   const label = fromText(cellOf(row, layout.libelle))
-  // Fields in the document's canonical order: parseBudgetBuilt keeps these objects.
+  // A line's fields only, in the document's canonical order: parseBudgetWritten keeps these objects.
   const ligne: Raw = {
     compte: account,
     libelle: filled && label === '' ? `Compte ${account}` : label,

@@ -138,15 +138,16 @@ function isProfil(p: unknown): boolean {
   )
 }
 
-function isRepartition(r: unknown): boolean {
-  if (!isObject(r) || !onlyKeys(r, REPARTITION_KEYS)) return false
+/** A split; `keys`: whether its keys and its parts' are to be checked (see isLigneWritten). */
+function isRepartition(r: unknown, keys: boolean): boolean {
+  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS))) return false
   const parts = r.parts
   if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
   if (r.mode === 'montants') {
     for (const part of parts) {
       if (
         !isObject(part) ||
-        !onlyKeys(part, MONTANT_PART_KEYS) ||
+        (keys && !onlyKeys(part, MONTANT_PART_KEYS)) ||
         !isOneOf(SECTIONS, part.section) ||
         !isAmount(part.montant)
       ) {
@@ -159,7 +160,7 @@ function isRepartition(r: unknown): boolean {
     for (const part of parts) {
       if (
         !isObject(part) ||
-        !onlyKeys(part, CLE_PART_KEYS) ||
+        (keys && !onlyKeys(part, CLE_PART_KEYS)) ||
         !isOneOf(SECTIONS, part.section) ||
         !isPourcentage(part.pourcentage)
       ) {
@@ -173,16 +174,29 @@ function isRepartition(r: unknown): boolean {
 
 /** One line as budgetSchema takes it (the same may-say-no rule as isBudgetShape). */
 export function isLigne(l: unknown): boolean {
+  return isLigneOf(l, true)
+}
+
+/**
+ * isLigne for a line one of the core's readers wrote, field by field: it holds a line's fields
+ * and no other, in its split and parts too, so only their values are checked. The required
+ * fields need no look at the keys either: a value that is missing is not a string.
+ */
+export function isLigneWritten(l: unknown): boolean {
+  return isLigneOf(l, false)
+}
+
+function isLigneOf(l: unknown, keys: boolean): boolean {
   return (
     isObject(l) &&
-    onlyKeys(l, LIGNE_KEYS) &&
+    (!keys || onlyKeys(l, LIGNE_KEYS)) &&
     typeof l.compte === 'string' &&
     COMPTE_PATTERN.test(l.compte) &&
     isText(l.libelle) &&
     isAmount(l.montant) &&
     (l.realise === undefined || isAmount(l.realise)) &&
-    (l.repartition === undefined || isRepartition(l.repartition)) &&
-    (l.repartitionRealise === undefined || isRepartition(l.repartitionRealise)) &&
+    (l.repartition === undefined || isRepartition(l.repartition, keys)) &&
+    (l.repartitionRealise === undefined || isRepartition(l.repartitionRealise, keys)) &&
     (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
     (l.beneficiaire === undefined || isText(l.beneficiaire))
   )

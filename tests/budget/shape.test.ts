@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { budgetSchema, parseBudget } from '../../shared'
-import { isBudgetShape } from '../../shared/budget/shape'
+import { isBudgetShape, isLigne, isLigneWritten } from '../../shared/budget/shape'
 import { pathOf } from '../../shared/wire-schemas'
 import { budget } from './support/arbitraries'
 import { errorOf } from './support/budgets'
@@ -222,6 +222,18 @@ function agrees(input: Json): void {
   expect(error.message).toBe(`${path} : ${issue.message}.`)
 }
 
+/** The fields of a line, in canonical order. */
+const LIGNE_FIELDS = [
+  'compte',
+  'libelle',
+  'montant',
+  'realise',
+  'repartition',
+  'repartitionRealise',
+  'financeur',
+  'beneficiaire',
+] as const
+
 /** A budget that uses every field of the schema once. */
 const FULL = {
   $schema: 'https://example.org/budget.schema.json',
@@ -283,6 +295,46 @@ describe('the fast shape check of a budget', () => {
       }),
       { numRuns: 1_000 }
     )
+  })
+
+  it('says of a line a reader wrote (a line’s keys only) what it says of any line', () => {
+    const only = (o: unknown, keys: readonly string[]) =>
+      typeof o !== 'object' ||
+      o === null ||
+      Array.isArray(o) ||
+      Object.keys(o).every((k) => keys.includes(k))
+    const splitKeysKnown = (r: unknown) => {
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) return true
+      if (!only(r, ['mode', 'parts'])) return false
+      const { mode, parts } = r as { mode?: unknown; parts?: unknown }
+      const keys = mode === 'cles' ? ['section', 'pourcentage'] : ['section', 'montant']
+      return !Array.isArray(parts) || parts.every((p) => only(p, keys))
+    }
+    const keysKnown = (l: unknown) =>
+      only(l, [...LIGNE_FIELDS]) &&
+      (typeof l !== 'object' ||
+        l === null ||
+        (splitKeysKnown((l as { repartition?: unknown }).repartition) &&
+          splitKeysKnown((l as { repartitionRealise?: unknown }).repartitionRealise)))
+    let compared = 0
+    fc.assert(
+      fc.property(brokenBudget, (input) => {
+        const lignes = (input as { lignes?: unknown }).lignes
+        if (!Array.isArray(lignes)) return
+        for (const l of lignes) {
+          if (keysKnown(l)) {
+            expect(isLigneWritten(l)).toBe(isLigne(l))
+            compared++
+          } else expect(isLigne(l)).toBe(false)
+        }
+      }),
+      { numRuns: 500 }
+    )
+    expect(compared).toBeGreaterThan(1_000)
+    // A key no line has: refused by the one, not looked at by the other.
+    const line = { ...(FULL.lignes[0] as object), inconnu: 1 }
+    expect(isLigne(line)).toBe(false)
+    expect(isLigneWritten(line)).toBe(true)
   })
 
   it('refuses what the schema refuses at the top of the document', () => {
