@@ -62,7 +62,11 @@ function inCsvWords(message: string): string {
     )
 }
 
-const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '')
+/** A record with nothing in it (a line's first cell, its account, says most are not). */
+function isBlank(r: CsvRecord): boolean {
+  for (const cell of r.cells) if (cell.length > 0 && cell.trim() !== '') return false
+  return true
+}
 
 /** The first cell past `width` that holds something: a `;` the text should have quoted. */
 function extraCell(cells: readonly string[], width: number): number {
@@ -94,13 +98,15 @@ function blocksOf(records: readonly CsvRecord[]) {
   let lignes = emptyTable([LIGNE_HEADERS.compte, LIGNE_HEADERS.libelle, LIGNE_HEADERS.montant])
   let block: Block | undefined
   let width = 0
-  for (const record of rows.slice(1)) {
+  for (let r = 1; r < rows.length; r++) {
+    const record = rows[r] as CsvRecord
     // Cells are kept as read: each reader trims what it reads.
     const cells = record.cells
     const row: CellRow = { at: record.line, cells }
     const firstCell = (cells[0] ?? '').trim()
     // A row that starts with an account number is a line, never a block's header.
-    const header = /^\d/.test(firstCell) ? undefined : BLOCKS.get(loose(firstCell))
+    const digit = firstCell.charCodeAt(0)
+    const header = digit >= 48 && digit <= 57 ? undefined : BLOCKS.get(loose(firstCell))
     if (header !== undefined) {
       block = header
       if (header === 'missions') missions = { header: row, rows: [] }
