@@ -2,7 +2,7 @@
 import { AciError } from '../errors'
 import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
-import { LIGNE_HEADERS, loose, MISSION_HEADERS } from './cells'
+import { LIGNE_HEADERS, loose, looseCell, MISSION_HEADERS } from './cells'
 import type { BudgetOptions } from './context'
 import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
@@ -83,14 +83,14 @@ const emptyTable = (header: readonly string[]): CellTable => ({
 function blocksOf(records: readonly CsvRecord[]) {
   const rows = records.filter((r) => !isBlank(r))
   const first = rows[0]
-  if (first === undefined || loose(first.cells[0] ?? '') !== loose(MARKER)) {
+  if (first === undefined || looseCell(first.cells[0] ?? '') !== looseCell(MARKER)) {
     throw csvError(
       first?.line ?? 1,
       'A',
       `fichier de budget ACI-CPTS attendu, commençant par « ${MARKER} ; ${FORMAT} » (séparateur point-virgule)`
     )
   }
-  if (loose(first.cells[1] ?? '') !== loose(FORMAT)) {
+  if (looseCell(first.cells[1] ?? '') !== looseCell(FORMAT)) {
     throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
   }
   const profil: CellRow[] = []
@@ -106,7 +106,7 @@ function blocksOf(records: readonly CsvRecord[]) {
     const firstCell = (cells[0] ?? '').trim()
     // A row that starts with an account number is a line, never a block's header.
     const digit = firstCell.charCodeAt(0)
-    const header = digit >= 48 && digit <= 57 ? undefined : BLOCKS.get(loose(firstCell))
+    const header = digit >= 48 && digit <= 57 ? undefined : BLOCKS.get(looseCell(firstCell))
     if (header !== undefined) {
       block = header
       if (header === 'missions') missions = { header: row, rows: [] }
