@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { budgetFromJson, checkBudget, parseBudget } from '../../shared'
+import { budgetFromJson, checkBudget, parseBudgetBuilt } from '../../shared'
 import { createApp } from '../../worker/app'
 import { jsonOfBody } from '../../worker/json-body'
 import { budgetOf } from './budget.bench'
@@ -123,7 +123,7 @@ async function budgetChecks(app: ReturnType<typeof createApp>): Promise<void> {
         json: () => JSON.stringify(JSON.parse(text)),
         post: send(app, '/api/v1/budgets/check'),
         floor: send(floorApp, '/api/v1/plancher'),
-        core: () => JSON.stringify(checkBudget(parseBudget(JSON.parse(text)))),
+        core: () => JSON.stringify(checkBudget(parseBudgetBuilt(JSON.parse(text)))),
       },
       count
     )
@@ -150,10 +150,10 @@ async function budgetChecks(app: ReturnType<typeof createApp>): Promise<void> {
     printFigure(
       '  dont contrôle (POST − plancher)',
       `${fmt(post.ms - floor.ms, 3)} ms`,
-      `×${fmt(post.ratio - floor.ratio, 2)} la base : parseBudget, checkBudget, rapport`
+      `×${fmt(post.ratio - floor.ratio, 2)} la base : parseBudgetBuilt (le corps mis en forme canonique sur place), checkBudget, rapport`
     )
     printFigure(
-      '  dont cœur (JSON, parseBudget, checkBudget, rapport)',
+      '  dont cœur (JSON, parseBudgetBuilt, checkBudget, rapport)',
       `${fmt(core.ms, 3)} ms`,
       `×${fmt(core.ratio, 2)} la base`
     )
