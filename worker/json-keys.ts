@@ -135,21 +135,17 @@ export function colonsIn(text: string): number {
  * key was lost is the text scanned for the first one.
  */
 export function repeatedKey(text: string, parsed: unknown): DuplicateKey | undefined {
-  return keyRepeatedIn([text], parsed) ? duplicateKey(text) : undefined
+  return keyRepeatedIn(text, parsed) ? duplicateKey(text) : undefined
 }
 
 /**
- * Whether a value parsed from one or several texts lost a key given twice in one of them,
- * counted as repeatedKey says, without naming the key (the whole text does, when it is).
+ * Whether a value parsed from a text lost a key given twice in it, counted as repeatedKey says,
+ * without naming the key (the whole text does, when it is).
  */
-export function keyRepeatedIn(texts: readonly string[], parsed: unknown): boolean {
+export function keyRepeatedIn(text: string, parsed: unknown): boolean {
   const held = keysInValue(parsed)
-  let colons = 0
-  for (const text of texts) colons += colonsIn(text)
-  if (colons === held) return false
-  let keys = 0
-  for (const text of texts) keys += keysInText(text)
-  return keys !== held
+  if (colonsIn(text) === held) return false
+  return keysInText(text) !== held
 }
 
 /** `lignes[3].compte`: the keys and indexes of the open containers, the repeated key last. */

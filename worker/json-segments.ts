@@ -89,16 +89,22 @@ class Bytes {
     return -1
   }
 
-  /** The text of bytes [from, to). Cuts fall on ASCII bytes, so never inside a character. */
-  text(from: number, to: number): string {
-    let text = ''
+  /** The parts of the chunks that hold bytes [from, to), in order. */
+  private pieces(from: number, to: number): Uint8Array[] {
+    const pieces: Uint8Array[] = []
     for (let k = this.chunkAt(from); k < this.chunks.length; k++) {
       const chunk = this.chunks[k] as Uint8Array
       const start = this.starts[k] as number
       if (start >= to) break
-      const piece = chunk.subarray(Math.max(0, from - start), Math.min(chunk.length, to - start))
-      text += this.decoder.decode(piece, { stream: true })
+      pieces.push(chunk.subarray(Math.max(0, from - start), Math.min(chunk.length, to - start)))
     }
+    return pieces
+  }
+
+  /** The text of bytes [from, to). Cuts fall on ASCII bytes, so never inside a character. */
+  text(from: number, to: number): string {
+    let text = ''
+    for (const piece of this.pieces(from, to)) text += this.decoder.decode(piece, { stream: true })
     return text + this.decoder.decode()
   }
 
@@ -115,11 +121,7 @@ class Bytes {
     const scratch = this.scratch
     scratch[0] = OPEN_ARRAY
     let at = 1
-    for (let k = this.chunkAt(from); k < this.chunks.length; k++) {
-      const chunk = this.chunks[k] as Uint8Array
-      const start = this.starts[k] as number
-      if (start >= to) break
-      const piece = chunk.subarray(Math.max(0, from - start), Math.min(chunk.length, to - start))
+    for (const piece of this.pieces(from, to)) {
       scratch.set(piece, at)
       at += piece.length
     }
@@ -277,7 +279,7 @@ export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undef
           continue
         }
         // `[ ]`: white space where an element should be, which the whole text would refuse.
-        if (part.length === 0 || keyRepeatedIn([text], part)) return undefined
+        if (part.length === 0 || keyRepeatedIn(text, part)) return undefined
         for (const item of part) items.push(item)
         cuts.push(cut)
         from = cut + 1
@@ -295,12 +297,12 @@ export function parseInSegments(chunks: readonly Uint8Array[]): Segments | undef
       lastText = bytes.bracketed(from, close)
       last = JSON.parse(lastText) as unknown[]
     }
-    if ((last.length === 0 && items.length > 0) || keyRepeatedIn([lastText], last)) return undefined
+    if ((last.length === 0 && items.length > 0) || keyRepeatedIn(lastText, last)) return undefined
     for (const item of last) items.push(item)
     // The document around the array, the array left empty: `{"profil":{…},"lignes":[]}`.
     const outer = bytes.text(start, array.open + 1) + bytes.text(close, bytes.length)
     const value = JSON.parse(outer) as unknown
-    if (keyRepeatedIn([outer], value)) return undefined
+    if (keyRepeatedIn(outer, value)) return undefined
     const holder =
       array.key === undefined
         ? value

@@ -199,11 +199,10 @@ describe('parseInSegments', () => {
 
 describe('keys given twice', () => {
   it('tells a key given twice in a segment or around the lines, and none when colons are in strings', () => {
-    const value = (texts: string[]) => JSON.parse(`[${texts.join(',')}]`)
-    const once = ['{"a":1,"b":"12:30"}', '{"c":{"d":"Objet : x"}}']
-    expect(keyRepeatedIn(once, value(once))).toBe(false)
-    const twice = ['{"a":1,"b":"12:30"}', '{"c":{"d":1,"d":2}}']
-    expect(keyRepeatedIn(twice, value(twice))).toBe(true)
+    const once = '[{"a":1,"b":"12:30"},{"c":{"d":"Objet : x"}}]'
+    expect(keyRepeatedIn(once, JSON.parse(once))).toBe(false)
+    const twice = '[{"a":1,"b":"12:30"},{"c":{"d":1,"d":2}}]'
+    expect(keyRepeatedIn(twice, JSON.parse(twice))).toBe(true)
   })
 
   it('leaves to the whole reading a body with a key given twice, in any segment or around the lines', () => {
