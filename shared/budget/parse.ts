@@ -191,11 +191,11 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
 
 /**
  * The lines of a document whose frame budgetSchema takes, in one pass: each line checked as the
- * schema would (`wellFormed`: isLigne, or nothing for the schema's own output) and by
- * checkLigne, then put in canonical form by `canonical`. Undefined as soon as a line is not well
- * formed: the schema then speaks, with its French messages. A line that breaks checkLigne is
- * said once every line is known to be well formed, and after the profile's errors: the same
- * error as checking in separate passes.
+ * schema would (`wellFormed`: isLigne, isLigneWritten, or nothing for the schema's own output)
+ * and by checkLigne, then put in canonical form by `canonical`. Undefined as soon as a line is
+ * not well formed: the schema then speaks, with its French messages. A line that breaks
+ * checkLigne is said once every line is known to be well formed, and after the profile's
+ * errors: the same error as checking in separate passes.
  */
 function readLines(
   doc: BudgetDocument,
@@ -253,12 +253,7 @@ function canonicalizeRepartition(r: Repartition): void {
  * order of its fields; canonicalJson sorts them).
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
-  const read = isBudgetFrame(built)
-    ? readLines(built as BudgetDocument, options, canonicalizeInPlace, isLigne)
-    : undefined
-  // A line the schema refuses: parseBudget asks it, and says what (the lines before it, put in
-  // canonical form, mean the same).
-  return read ?? parseBudget(built, options)
+  return parsed(built, options, canonicalizeInPlace, isLigne)
 }
 
 /**
@@ -267,10 +262,31 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
  * (isLigneWritten); refused with the same errors.
  */
 export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
-  const read = isBudgetFrame(written)
-    ? readLines(written as BudgetDocument, options, canonicalizeInPlace, isLigneWritten)
-    : undefined
-  return read ?? parseBudget(written, options)
+  return parsed(written, options, canonicalizeInPlace, isLigneWritten)
+}
+
+/**
+ * A document read by readLines when its frame and lines are well formed; otherwise the schema
+ * speaks, with its French messages (the lines read before the first that is not, put in canonical
+ * form, mean the same), and readLines reads what it took.
+ */
+function parsed(
+  input: unknown,
+  options: BudgetOptions,
+  canonical: (ligne: BudgetLigne) => BudgetLigne,
+  wellFormed: (ligne: unknown) => boolean
+): Budget {
+  if (isBudgetFrame(input)) {
+    const read = readLines(input as BudgetDocument, options, canonical, wellFormed)
+    if (read !== undefined) return read
+  }
+  const result = v.safeParse(budgetSchema, input)
+  if (!result.success) {
+    const issue = result.issues[0]
+    throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
+  }
+  // The schema took every line: readLines reads them all.
+  return readLines(result.output, options, canonical, () => true) as Budget
 }
 
 /**
@@ -281,15 +297,5 @@ export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}
  * accounts that the profile points to and that does not exist.
  */
 export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget {
-  if (isBudgetFrame(input)) {
-    const read = readLines(input as BudgetDocument, options, normalizeLigne, isLigne)
-    if (read !== undefined) return read
-  }
-  const result = v.safeParse(budgetSchema, input)
-  if (!result.success) {
-    const issue = result.issues[0]
-    throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
-  }
-  // The schema took every line: readLines reads them all.
-  return readLines(result.output, options, normalizeLigne, () => true) as Budget
+  return parsed(input, options, normalizeLigne, isLigne)
 }
