@@ -85,9 +85,9 @@ export function toAmountString(amount: Decimal): string {
  * toFixed(2) of an amount in whole cents, from its shortest form ("12.5" → "12.50"): what
  * decimal.js's toFixed gives, without working out every digit again (a report writes hundreds).
  */
-function fixedCents(cents: Decimal): string {
-  const text = cents.toString()
-  if (text.includes('e')) return cents.toFixed(2)
+function fixedCents(amount: Decimal): string {
+  const text = amount.toString()
+  if (text.includes('e')) return amount.toFixed(2)
   const dot = text.indexOf('.')
   if (dot === -1) return `${text}.00`
   return text.length - dot === 2 ? `${text}0` : text

@@ -81,7 +81,7 @@ export function duplicateKey(text: string): DuplicateKey | undefined {
  * How many keys the text gives: a string followed (after white space) by a colon. JSON.parse has
  * accepted the text, so its strings are well formed: they are jumped over with indexOf.
  */
-export function keysInText(text: string): number {
+function keysInText(text: string): number {
   let count = 0
   let i = text.indexOf('"')
   while (i !== -1) {
@@ -95,7 +95,7 @@ export function keysInText(text: string): number {
 }
 
 /** How many keys the parsed value holds, at every depth (a stack, not recursion). */
-export function keysInValue(value: unknown): number {
+function keysInValue(value: unknown): number {
   let count = 0
   const stack: unknown[] = [value]
   while (stack.length > 0) {
@@ -120,7 +120,7 @@ export function keysInValue(value: unknown): number {
 }
 
 /** How many colons the text holds: every key's, and any inside strings (« 12:30 », « Note : »). */
-export function colonsIn(text: string): number {
+function colonsIn(text: string): number {
   let count = 0
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++
   return count
