@@ -1,6 +1,5 @@
 // Benchmark of the budget check: 100, 1 000 and 10 000-line budgets, time per line, against a plain-number sum of the same lines.
 import { readFileSync } from 'node:fs'
-import { performance } from 'node:perf_hooks'
 import { readBudgetSheet, writeBudget } from '../../addin/taskpane/sheets/budget-workbook'
 import { MemoryWorkbook } from '../../addin/taskpane/workbook/memory-workbook'
 import {
@@ -14,7 +13,7 @@ import {
   parseBudget,
   SECTIONS,
 } from '../../shared'
-import { measure, printFigure, printTitle, printVersus } from './harness'
+import { inTurns, measure, median, printFigure, printTitle, printVersus } from './harness'
 
 const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
 
@@ -113,38 +112,16 @@ export default function benchBudget(): void {
 }
 
 /**
- * Medians of async tasks measured in interleaved rounds, so that a busy machine slows them alike
- * (ms per call): 9 rounds, the order turning each round, so that no task always follows the one
- * whose garbage is collected during the next (at 10 000 lines a task leaves tens of MB behind).
- * A collection forced between batches was tried: the heap it leaves slows the next batch more
- * than the garbage did.
+ * Medians of tasks measured in turns (inTurns, wall clock, two warm-up calls each), in ms per
+ * call. A collection forced between batches was tried: the heap it leaves slows the next batch
+ * more than the garbage did.
  */
 async function interleaved(
   tasks: Record<string, () => unknown>,
   calls: number
 ): Promise<Record<string, number>> {
-  const times: Record<string, number[]> = {}
-  const names = Object.keys(tasks)
-  for (const task of Object.values(tasks)) {
-    await task()
-    await task()
-  }
-  for (let round = 0; round < 9; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(k + round) % names.length] as string
-      const task = tasks[name] as () => unknown
-      const start = performance.now()
-      for (let i = 0; i < calls; i++) await task()
-      const list = times[name] ?? []
-      list.push((performance.now() - start) / calls)
-      times[name] = list
-    }
-  }
-  const medians: Record<string, number> = {}
-  for (const [name, list] of Object.entries(times)) {
-    medians[name] = list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number
-  }
-  return medians
+  const times = await inTurns(tasks, calls, { clock: 'wall', warmUp: 2 })
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]))
 }
 
 /**

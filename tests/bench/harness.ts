@@ -44,6 +44,44 @@ export async function timeMs(task: () => unknown, rounds = 9): Promise<number> {
   return times[Math.floor(times.length / 2)] as number
 }
 
+/** The median of some figures. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+}
+
+/**
+ * Time per call of several tasks measured in turns, so that they see the same machine: after
+ * `warmUp` calls of each, 9 rounds of `calls` calls of each, the order turning each round, so
+ * that no task always follows the one whose garbage is collected during the next. Each task's
+ * time per call in each round, in ms: the process's CPU time (`cpu`) or the wall clock's.
+ */
+export async function inTurns(
+  tasks: Record<string, () => unknown>,
+  calls: number,
+  options: { readonly clock: 'cpu' | 'wall'; readonly warmUp: number }
+): Promise<Record<string, number[]>> {
+  const names = Object.keys(tasks)
+  for (const name of names) {
+    const task = tasks[name] as () => unknown
+    for (let i = 0; i < options.warmUp; i++) await task()
+  }
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
+  for (let round = 0; round < 9; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length] as string
+      const task = tasks[name] as () => unknown
+      const cpu = process.cpuUsage()
+      const wall = performance.now()
+      for (let i = 0; i < calls; i++) await task()
+      const used = process.cpuUsage(cpu)
+      const ms =
+        options.clock === 'cpu' ? (used.user + used.system) / 1000 : performance.now() - wall
+      times[name]?.push(ms / calls)
+    }
+  }
+  return times
+}
+
 const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
 const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
 

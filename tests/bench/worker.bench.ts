@@ -9,7 +9,7 @@ import { budgetFromJson, checkBudget, parseBudgetBuilt } from '../../shared'
 import { createApp } from '../../worker/app'
 import { jsonOfBody } from '../../worker/json-body'
 import { budgetOf } from './budget.bench'
-import { printFigure, printTitle } from './harness'
+import { inTurns, median, printFigure, printTitle } from './harness'
 
 interface LoadResult {
   requests: { average: number }
@@ -40,42 +40,21 @@ async function cpuPerCall(task: () => unknown, count: number): Promise<number> {
 }
 
 /**
- * CPU time per call of several tasks measured in turns (a round of each, 9 rounds, the order
- * turning each round), so that a task and its baseline see the same machine: the median of each,
- * and the median of each task's per-round ratio to the first (the baseline).
+ * CPU time per call of several tasks measured in turns (inTurns), so that a task and its
+ * baseline see the same machine: the median of each, and the median of each task's per-round
+ * ratio to the first (the baseline).
  */
 async function cpuInTurns(
   tasks: Record<string, () => unknown>,
   count: number
 ): Promise<Record<string, { ms: number; ratio: number }>> {
-  const names = Object.keys(tasks)
-  for (const name of names) {
-    const task = tasks[name] as () => unknown
-    for (let i = 0; i < Math.min(200, count); i++) await task()
-  }
-  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
-  const rounds = 9
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(k + r) % names.length] as string
-      const task = tasks[name] as () => unknown
-      const start = process.cpuUsage()
-      for (let i = 0; i < count; i++) await task()
-      const used = process.cpuUsage(start)
-      times[name]?.push((used.user + used.system) / 1000 / count)
-    }
-  }
-  const median = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
-  const baseline = times[names[0] as string] as number[]
+  const times = await inTurns(tasks, count, { clock: 'cpu', warmUp: Math.min(200, count) })
+  const baseline = times[Object.keys(tasks)[0] as string] as number[]
   return Object.fromEntries(
-    names.map((name) => {
-      const own = times[name] as number[]
-      return [
-        name,
-        { ms: median(own), ratio: median(own.map((t, r) => t / (baseline[r] as number))) },
-      ]
-    })
+    Object.entries(times).map(([name, own]) => [
+      name,
+      { ms: median(own), ratio: median(own.map((t, r) => t / (baseline[r] as number))) },
+    ])
   )
 }
 
