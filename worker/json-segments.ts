@@ -33,6 +33,15 @@ const CLOSE_ARRAY = 93
 const OPEN_OBJECT = 123
 const CLOSE_OBJECT = 125
 
+/**
+ * Where a segment is copied between its brackets to be decoded, for every body: a fresh buffer
+ * of this size per request costs more than copying into it (the system hands over and zeroes
+ * its pages), and parsing in segments runs from start to end without yielding, so no two
+ * bodies ever use it at once. A segment longer than this (one element of more than 64 KiB) has
+ * a buffer of its own.
+ */
+const SCRATCH = new Uint8Array(2 * SEGMENT)
+
 const isSpace = (b: number | undefined) => b === 32 || b === 10 || b === 13 || b === 9
 
 /** The body's pieces read by position, decoded as strict UTF-8 (a TypeError on a bad byte). */
@@ -108,17 +117,13 @@ class Bytes {
     return text + this.decoder.decode()
   }
 
-  /** The bytes copied between its brackets, once for all segments and grown when one is longer. */
-  private scratch = new Uint8Array(0)
-
   /**
    * The text `[` bytes [from, to) `]`, decoded in one piece: one flat string that JSON.parse
    * reads as it is, where `[${text}]` would be a string of three that it first copies into one.
    */
   bracketed(from: number, to: number): string {
     const length = to - from + 2
-    if (this.scratch.length < length) this.scratch = new Uint8Array(Math.max(length, 2 * SEGMENT))
-    const scratch = this.scratch
+    const scratch = length <= SCRATCH.length ? SCRATCH : new Uint8Array(length)
     scratch[0] = OPEN_ARRAY
     let at = 1
     for (const piece of this.pieces(from, to)) {

@@ -116,6 +116,22 @@ describe('parseInSegments', () => {
     agrees(JSON.stringify(budget(120, nested as unknown as typeof line)))
   })
 
+  it('reads an element longer than the copy buffer, and the bodies after it, as JSON.parse does', () => {
+    // One line of about 100 KiB among ordinary ones: its segment is longer than the 64 KiB all
+    // bodies share; it gets a buffer of its own, and the shared one still serves the next body.
+    const long = (i: number) => line(i, i === 300 ? 'é'.repeat(50_000) : `Ligne ${i} – réunion`)
+    const bodies = [
+      JSON.stringify(budget(900, long)),
+      JSON.stringify(budget(700)),
+      JSON.stringify(budget(900, long)),
+      JSON.stringify({ lignes: budget(800).lignes.reverse(), profil: budget(1).profil }),
+    ]
+    for (const text of bodies) {
+      const read = parseInSegments([encode(text)])
+      expect(read?.value).toStrictEqual(JSON.parse(text))
+    }
+  })
+
   it('never gives a value for a text JSON.parse refuses', () => {
     const text = JSON.stringify(budget(600))
     const bad = [
