@@ -4,7 +4,7 @@ import { type Decimal, toAmountString } from '../money'
 import { type Budget, isBudget } from './budget'
 import { CentsTotal } from './cents'
 import { type BudgetContext, type BudgetOptions, resolveContext } from './context'
-import { type Finding, finding, type Severity } from './findings'
+import { compareFindings, type Finding, finding, type Severity } from './findings'
 import { parseBudget } from './parse'
 import { type PreparedLine, prepareLine } from './prepare'
 import { prepareActual } from './realise'
@@ -17,9 +17,7 @@ import { lineFindings } from './rules/lines'
 import { BeneficiaryTotals } from './rules/pass'
 import { senatLineFindings } from './rules/senat'
 import type { BudgetDocument, BudgetLigne } from './schema'
-import { SECTIONS, sectionIndex } from './sections'
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+import { SECTIONS } from './sections'
 
 /** A total per section, in SECTIONS order. */
 function perSection(): CentsTotal[] {
@@ -32,22 +30,6 @@ function addParts(parts: readonly number[] | undefined, totals: readonly CentsTo
     const cents = parts[s] as number
     if (cents !== 0) (totals[s] as CentsTotal).add(cents)
   }
-}
-
-/** The order of the report: severity, code, section, line, professional, then the message itself. */
-function sortKey(f: Finding): string {
-  // Findings on actuals come after the budget's of the same code.
-  const base = f.base ?? ''
-  const section = f.section === null ? 9 : sectionIndex(f.section)
-  const line =
-    f.ligne === null ? '' : `${f.ligne.compte}\u0000${f.ligne.libelle}\u0000${f.ligne.montant}`
-  return `${SEVERITY_RANK[f.severity]}\u0000${f.code}\u0000${base}\u0000${section}\u0000${line}\u0000${f.beneficiaire ?? ''}\u0000${f.message}`
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({ key: sortKey(f), f }))
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return keyed.map((k) => k.f)
 }
 
 /** A budget with no charges or no income is missing its financial part (Sénat, proposition n° 9). */
@@ -158,7 +140,7 @@ export function checkBudget(
     ? actuals.finish({ sections: result.sections, charges: chargesTotal }, findings)
     : undefined
 
-  const sorted = sortFindings(findings)
+  const sorted = findings.sort(compareFindings)
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const f of sorted) counts[f.severity] += 1
   const produitsTotal = totalProduits.euros()

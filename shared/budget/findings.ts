@@ -1,5 +1,5 @@
 // The findings of a budget check: a stable code, a severity, the rule's source, and a French message.
-import type { Section } from './sections'
+import { type Section, sectionIndex } from './sections'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -207,4 +207,33 @@ export function onActuals(f: Finding): Finding {
     message: `Réalisé — ${f.message}`,
     source: f.source,
   }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A finding's section in SECTIONS order, those on no section last. */
+const sectionRank = (f: Finding): number => (f.section === null ? 9 : sectionIndex(f.section))
+
+function byLine(a: FindingLine | null, b: FindingLine | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1
+  return byText(a.compte, b.compte) || byText(a.libelle, b.libelle) || byText(a.montant, b.montant)
+}
+
+/**
+ * The order of a report's findings: severity, code, the budget's before the actuals', section,
+ * line (account, label, amount; findings on no line first), professional, then the message
+ * itself. Field by field, each text compared whole: no key is built.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    byText(a.code, b.code) ||
+    byText(a.base ?? '', b.base ?? '') ||
+    sectionRank(a) - sectionRank(b) ||
+    byLine(a.ligne, b.ligne) ||
+    byText(a.beneficiaire ?? '', b.beneficiaire ?? '') ||
+    byText(a.message, b.message)
+  )
 }
