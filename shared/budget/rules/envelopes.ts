@@ -6,7 +6,7 @@ import { type Decimal, sum, toAmountString } from '../../money'
 import type { CentsTotal } from '../cents'
 import type { BudgetContext } from '../context'
 import { type Finding, finding } from '../findings'
-import { compare, type SectionReport } from '../report'
+import { type Comparison, compare, type SectionReport } from '../report'
 import { isMissionSection, SECTIONS, type Section, sectionLabel } from '../sections'
 import { frenchDate, groupDigits } from '../wording'
 import { hoardingFinding } from './income'
@@ -25,6 +25,31 @@ function envelopeWords(line: FundingLine): string {
 }
 
 type Base = Pick<SectionReport, 'section' | 'label' | 'charges' | 'produits'>
+
+/**
+ * A section's report, its fields written out in the report's order: object spreads of `base`
+ * and of the comparison cost more than the rest of the section's work.
+ */
+function sectionReport(
+  base: Base,
+  engagee: boolean,
+  enveloppe: string | null,
+  detail: SectionReport['detail'],
+  comparison: Comparison
+): SectionReport {
+  return {
+    section: base.section,
+    label: base.label,
+    charges: base.charges,
+    produits: base.produits,
+    engagee,
+    enveloppe,
+    detail,
+    status: comparison.status,
+    difference: comparison.difference,
+    statusLabel: comparison.statusLabel,
+  }
+}
 
 /** Fonctionnement against its envelope: over is an info, the usual case (Sénat). */
 function fonctionnementSection(
@@ -48,13 +73,7 @@ function fonctionnementSection(
       })
     )
   }
-  return {
-    ...base,
-    engagee: true,
-    enveloppe: toAmountString(enveloppe),
-    detail: null,
-    ...comparison,
-  }
+  return sectionReport(base, true, toAmountString(enveloppe), null, comparison)
 }
 
 /** A mission the contract does not fund this year: absent from the rate version, or not engaged. */
@@ -93,7 +112,7 @@ function unfundedMission(
   const none = inTable
     ? 'mission non engagée : sans enveloppe'
     : `mission absente du barème ${ctx.table.id} : sans enveloppe`
-  return { ...base, engagee: false, enveloppe: null, detail: null, ...compare(spent, null, none) }
+  return sectionReport(base, false, null, null, compare(spent, null, none))
 }
 
 /** An engaged mission against fixe + variable × expected rate (ACI art. 6). */
@@ -119,7 +138,7 @@ function fundedMission(
   }
   const { enveloppe, detail } = wireOf(line)
   // A copy of the detail: two reports never share an object.
-  return { ...base, engagee: true, enveloppe, detail: { ...detail }, ...comparison }
+  return sectionReport(base, true, enveloppe, { ...detail }, comparison)
 }
 
 /** A funding line's amounts as the report writes them, written once per line: the envelopes of a profile are computed once. */
@@ -170,8 +189,13 @@ export function sectionFindings(
     }
     if (section === 'fonctionnement') return fonctionnementSection(base, spent, ctx, out)
     if (!isMissionSection(section)) {
-      const none = compare(spent, null, 'hors ACI : sans enveloppe')
-      return { ...base, engagee: false, enveloppe: null, detail: null, ...none }
+      return sectionReport(
+        base,
+        false,
+        null,
+        null,
+        compare(spent, null, 'hors ACI : sans enveloppe')
+      )
     }
     missionCharges.push(spent)
     const line = funded.get(section)
