@@ -89,6 +89,27 @@ describe('CSV reader', () => {
     )
   })
 
+  it('reads any text without quotes as the character-by-character reading does (the whole text cut at once)', () => {
+    const withoutQuotes = csvText.map((text) => text.replaceAll('"', ''))
+    fc.assert(
+      fc.property(withoutQuotes, (text) => {
+        expect(readCsv(text)).toEqual(referenceRead(text))
+      }),
+      { numRuns: 3000 }
+    )
+    // Long records, blank lines, a last line with or without its line break, CRLF or LF.
+    const rows = ['6411;Salaire brut;42000,00;clés;;;40%;60%;', '', ';;;', '645;Charges;18900,01']
+    for (const end of ['\r\n', '\n']) {
+      for (const text of [
+        rows.join(end),
+        rows.join(end) + end,
+        `\ufeff${rows.join(end)}${end}${end}`,
+      ]) {
+        expect(readCsv(text)).toEqual(referenceRead(text))
+      }
+    }
+  })
+
   it('reads back what it writes, whatever the cells hold', () => {
     const cell = fc.string({ unit: fc.constantFrom(';', '"', '\r', '\n', ' ', 'a', 'é', '1', ',') })
     fc.assert(
