@@ -174,6 +174,17 @@ export function looseCell(cell: string): string {
   return key
 }
 
+/**
+ * The mode a split's cell names: the words the CSV writes (« clés », « montants ») at once, as on
+ * every line of a file, any other spelling by its loose form; the cell itself for the schema to
+ * refuse.
+ */
+export function modeOf(cell: string): Mode | string {
+  if (cell === MODE_LABELS.cles) return 'cles'
+  if (cell === MODE_LABELS.montants) return 'montants'
+  return lookup(words().modes, cell)
+}
+
 /** The code a cell names in a table of words, or the cell itself for the schema to refuse. */
 export function lookup<T extends string>(table: ReadonlyMap<string, T>, cell: string): T | string {
   return table.get(looseCell(cell)) ?? cell

@@ -16,6 +16,7 @@ import {
   MISSION_HEADERS,
   type MissionColumn,
   type Mode,
+  modeOf,
   PROFIL_LABELS,
   type ProfilField,
   percentCell,
@@ -382,11 +383,7 @@ function splitOf(
 ): Raw | undefined {
   const modeText = fromText(cellOf(row, modeAt))
   const mode: Mode | string | undefined =
-    modeAt === undefined
-      ? 'montants'
-      : modeText === ''
-        ? undefined
-        : lookup(words().modes, modeText)
+    modeAt === undefined ? 'montants' : modeText === '' ? undefined : modeOf(modeText)
   let parts: Raw[] | undefined
   for (const c of columns) {
     const value = cellOf(row, c.index)
