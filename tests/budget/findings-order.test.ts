@@ -68,7 +68,7 @@ describe('ordre des constats', () => {
           source: 's',
           ...f,
         }) as Finding
-    )
+    ) as [Finding, Finding, Finding]
     expect([onLine, onNone, otherSection].sort(compareFindings)).toEqual([
       otherSection,
       onNone,
