@@ -373,6 +373,13 @@ function amountAt(row: CellRow, index: number | undefined, layout: LineLayout): 
   )
 }
 
+/**
+ * Where a split's parts are gathered, for every split read: its array is then copied at its
+ * size. An array grown part by part would keep room for about twenty, and a budget holds one or
+ * two splits a line. A reader runs from start to end without yielding, so no two splits share it.
+ */
+const PARTS: Raw[] = []
+
 /** A split: its mode (by amounts when the table has no mode column, as the sheet) and its filled sections. */
 function splitOf(
   row: CellRow,
@@ -384,7 +391,8 @@ function splitOf(
   const modeText = fromText(cellOf(row, modeAt))
   const mode: Mode | string | undefined =
     modeAt === undefined ? 'montants' : modeText === '' ? undefined : modeOf(modeText)
-  let parts: Raw[] | undefined
+  const found = PARTS
+  let count = 0
   for (const c of columns) {
     const value = cellOf(row, c.index)
     if (isBlank(value)) continue
@@ -400,12 +408,11 @@ function splitOf(
       if (layout.filled && montant !== undefined && centsOf(montant) === 0) continue
       part = { section: c.section, montant }
     }
-    if (parts === undefined) parts = [part]
-    else parts.push(part)
+    found[count++] = part
   }
-  if (parts === undefined) return undefined
+  if (count === 0) return undefined
   if (mode === undefined) throw lineCellError(row, modeAt as number, layout, missing)
-  return { mode, parts }
+  return { mode, parts: found.slice(0, count) }
 }
 
 /** One line of the budget, or undefined for a line of the sheet with nothing planned nor spent. */
