@@ -97,6 +97,14 @@ describe('CSV reader', () => {
       }),
       { numRuns: 3000 }
     )
+    // Over 100 KiB, read a region of lines at a time: records and line numbers run on across them.
+    const long = Array.from({ length: 4_000 }, (_, i) =>
+      i % 7 === 0 ? '' : `${6000 + i};Ligne n° ${i};${i},50;clés;;;40%;60%;`
+    )
+    for (const text of [long.join('\r\n'), `${long.join('\n')}\n`]) {
+      expect(text.length).toBeGreaterThan(100_000)
+      expect(readCsv(text)).toEqual(referenceRead(text))
+    }
     // Long records, blank lines, a last line with or without its line break, CRLF or LF.
     const rows = ['6411;Salaire brut;42000,00;clés;;;40%;60%;', '', ';;;', '645;Charges;18900,01']
     for (const end of ['\r\n', '\n']) {
