@@ -4,6 +4,7 @@ import { MISSION_CODES, MISSION_WORDS, type MissionCode } from '../missions'
 import { Decimal, roundToCent } from '../money'
 import type { Phase } from '../rates/schema'
 import { normalizeWords } from '../text'
+import { isDigit } from '../text/chars'
 import { type AmountString, centsOf, centsToString } from './cents'
 import { FINANCEUR_LABELS, FINANCEURS, type Financeur } from './financeurs'
 import { minimalDecimal } from './parse'
@@ -224,7 +225,7 @@ function fromFrenchNumber(cell: string, unit: number, unitAtEnd: RegExp): string
   let comma = -1
   for (; i < length; i++) {
     const c = cell.charCodeAt(i)
-    if (c >= 48 && c <= 57) digits++
+    if (isDigit(c)) digits++
     else if (c === 44 && comma === -1 && digits > 0) comma = i
     else break
   }

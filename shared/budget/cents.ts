@@ -1,5 +1,6 @@
 // Amounts as whole cents in safe integers: exact like decimal.js, and cheap enough for 10 000-line budgets.
 import { Decimal } from '../money'
+import { isDigit } from '../text/chars'
 
 // Three forms of one amount, each with its job: `Decimal` for arithmetic (money.ts), `Cents` for
 // sums over thousands of lines, `AmountString` on the wire and in documents.
@@ -48,6 +49,28 @@ export function centsToString(cents: Cents): AmountString {
   const euros = Math.floor(magnitude / 100)
   const rest = magnitude - euros * 100
   return `${cents < 0 ? '-' : ''}${euros}.${rest < 10 ? '0' : ''}${rest}`
+}
+
+/**
+ * Whether an amount is written as centsToString writes it (/^(?:0|-?[1-9]\d*)\.\d\d$/, and
+ * « -0.05 » but never « -0.00 »), read character by character: it is asked of every amount of
+ * every budget read.
+ */
+export function isCanonicalAmount(text: string): boolean {
+  const length = text.length
+  const point = length - 3
+  if (point < 1 || text.charCodeAt(point) !== 46) return false
+  const tenth = text.charCodeAt(point + 1)
+  const hundredth = text.charCodeAt(point + 2)
+  if (!isDigit(tenth) || !isDigit(hundredth)) return false
+  const start = text.charCodeAt(0) === 45 /* - */ ? 1 : 0
+  if (start === point) return false
+  if (text.charCodeAt(start) === 48 /* 0 */) {
+    // Zero euros: « 0 » alone before the point, and a minus only before some cents.
+    return point === start + 1 && (start === 0 || tenth !== 48 || hundredth !== 48)
+  }
+  for (let i = start; i < point; i++) if (!isDigit(text.charCodeAt(i))) return false
+  return true
 }
 
 /** 123450 → 1234.50 as a Decimal. */

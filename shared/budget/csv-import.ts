@@ -1,5 +1,6 @@
 // A budget read from a CSV file of French Excel: the file's blocks become rows of cells, read by the one reader of budgets from rows.
 import { AciError } from '../errors'
+import { isDigit } from '../text/chars'
 import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, looseCell, MISSION_HEADERS } from './cells'
@@ -106,7 +107,7 @@ function blocksOf(records: readonly CsvRecord[]) {
     const firstCell = (cells[0] ?? '').trim()
     // A row that starts with an account number is a line, never a block's header.
     const digit = firstCell.charCodeAt(0)
-    const header = digit >= 48 && digit <= 57 ? undefined : BLOCKS.get(looseCell(firstCell))
+    const header = isDigit(digit) ? undefined : BLOCKS.get(looseCell(firstCell))
     if (header !== undefined) {
       block = header
       if (header === 'missions') missions = { header: row, rows: [] }

@@ -5,7 +5,7 @@ import type { MissionCode } from '../missions'
 import { pathOf } from '../wire-schemas'
 import { natureOf } from './accounts'
 import { asChecked, type Budget } from './budget'
-import { centsOf, centsToString } from './cents'
+import { centsOf, centsToString, isCanonicalAmount } from './cents'
 import { type BudgetOptions, chartOf, tableOf } from './context'
 import {
   type BudgetDocument,
@@ -31,12 +31,9 @@ export function minimalDecimal(text: string): string {
   return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
 }
 
-/** An amount as centsToString writes it: two decimals, no leading zero, no minus zero. */
-const CANONICAL_AMOUNT = /^(?:0|-?[1-9]\d*)\.\d\d$|^-0\.(?:0[1-9]|[1-9]\d)$/
-
 function canonicalAmount(text: string): string {
   // Most amounts a reader makes are canonical already: kept rather than made again.
-  return CANONICAL_AMOUNT.test(text) ? text : centsToString(centsOf(text) as number)
+  return isCanonicalAmount(text) ? text : centsToString(centsOf(text) as number)
 }
 
 /** What the schema cannot say about a profile: taille or population, dates in order, each mission once. */

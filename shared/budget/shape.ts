@@ -2,7 +2,8 @@
 import { isIsoDate } from '../dates'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
-import { COMPTE_PATTERN } from './accounts'
+import { isDigit } from '../text/chars'
+import { isCompte } from './accounts'
 import { centsOf } from './cents'
 import { FINANCEURS } from './financeurs'
 import { SECTIONS } from './sections'
@@ -12,7 +13,6 @@ import { SECTIONS } from './sections'
 // one it refuses: a property test compares the two on generated documents.
 
 const TEXT = /^[^\r\n]*\S[^\r\n]*$/
-const POURCENTAGE = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/
 const TAUX = /^(0(\.\d{1,9})?|1(\.0{1,9})?)$/
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/
 
@@ -30,8 +30,33 @@ const isDate = (value: unknown): boolean => typeof value === 'string' && isIsoDa
 const isAmount = (value: unknown): boolean =>
   typeof value === 'string' && centsOf(value) !== undefined
 
-const isPourcentage = (value: unknown): boolean =>
-  typeof value === 'string' && POURCENTAGE.test(value)
+const isPourcentage = (value: unknown): boolean => typeof value === 'string' && isPercentText(value)
+
+/**
+ * POURCENTAGE read character by character, for every key of every split: 0 to 99 with at most
+ * four decimals, or 100 with only zeros after its point.
+ */
+export function isPercentText(text: string): boolean {
+  const length = text.length
+  let whole = 0
+  while (whole < length && whole < 3 && isDigit(text.charCodeAt(whole))) whole++
+  if (whole === 0) return false
+  const hundred = whole === 3
+  if (
+    hundred &&
+    !(text.charCodeAt(0) === 49 && text.charCodeAt(1) === 48 && text.charCodeAt(2) === 48)
+  ) {
+    return false
+  }
+  if (whole === length) return true
+  const decimals = length - whole - 1
+  if (text.charCodeAt(whole) !== 46 || decimals < 1 || decimals > 4) return false
+  for (let i = whole + 1; i < length; i++) {
+    const c = text.charCodeAt(i)
+    if (hundred ? c !== 48 : !isDigit(c)) return false
+  }
+  return true
+}
 
 /** A whole number of inhabitants, 0 to 100 000 000. */
 const isPopulation = (value: unknown): boolean =>
@@ -191,7 +216,7 @@ function isLigneOf(l: unknown, keys: boolean): boolean {
     isObject(l) &&
     (!keys || onlyKeys(l, LIGNE_KEYS)) &&
     typeof l.compte === 'string' &&
-    COMPTE_PATTERN.test(l.compte) &&
+    isCompte(l.compte) &&
     isText(l.libelle) &&
     isAmount(l.montant) &&
     (l.realise === undefined || isAmount(l.realise)) &&

@@ -3,7 +3,9 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { budgetSchema, parseBudget } from '../../shared'
-import { isBudgetShape, isLigne, isLigneWritten } from '../../shared/budget/shape'
+import { COMPTE_PATTERN, isCompte } from '../../shared/budget/accounts'
+import { centsToString, isCanonicalAmount } from '../../shared/budget/cents'
+import { isBudgetShape, isLigne, isLigneWritten, isPercentText } from '../../shared/budget/shape'
 import { pathOf } from '../../shared/wire-schemas'
 import { budget } from './support/arbitraries'
 import { errorOf } from './support/budgets'
@@ -331,5 +333,84 @@ describe('the fast shape check of a budget', () => {
       expect(isBudgetShape(input)).toBe(false)
       expect(v.safeParse(budgetSchema, input).success).toBe(false)
     }
+  })
+})
+
+describe('patterns read character by character', () => {
+  /** Strings made of what these patterns look at: digits, a point, a minus, and a few others. */
+  const near = (alphabet: string, maxLength: number) =>
+    fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength })
+
+  it('isCompte is the accounts pattern', () => {
+    fc.assert(
+      fc.property(near('0136789-. a', 10), (text) => {
+        expect(isCompte(text)).toBe(COMPTE_PATTERN.test(text))
+      }),
+      { numRuns: 5000 }
+    )
+    for (const text of [
+      '6',
+      '60',
+      '64111111',
+      '641111111',
+      '7',
+      '86',
+      '8',
+      '85',
+      '870000',
+      '8700000',
+      '87000000',
+    ])
+      expect(isCompte(text)).toBe(COMPTE_PATTERN.test(text))
+  })
+
+  it('isPercentText is the schema’s percentage pattern', () => {
+    const pattern = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/
+    fc.assert(
+      fc.property(near('0019.-5 ,', 9), (text) => {
+        expect(isPercentText(text)).toBe(pattern.test(text))
+      }),
+      { numRuns: 5000 }
+    )
+    for (const text of [
+      '100',
+      '100.0000',
+      '100.00000',
+      '100.5',
+      '1000',
+      '99.9999',
+      '05',
+      '007',
+      '.5',
+      '5.',
+    ])
+      expect(isPercentText(text)).toBe(pattern.test(text))
+  })
+
+  it('isCanonicalAmount is centsToString’s form, and what it writes', () => {
+    const pattern = /^(?:0|-?[1-9]\d*)\.\d\d$|^-0\.(?:0[1-9]|[1-9]\d)$/
+    fc.assert(
+      fc.property(near('0015.-9 ', 9), (text) => {
+        expect(isCanonicalAmount(text)).toBe(pattern.test(text))
+      }),
+      { numRuns: 5000 }
+    )
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
+        expect(isCanonicalAmount(centsToString(cents))).toBe(true)
+      })
+    )
+    for (const text of [
+      '0.00',
+      '-0.00',
+      '-0.05',
+      '-0.50',
+      '00.00',
+      '1.00',
+      '-10.01',
+      '.00',
+      '-.00',
+    ])
+      expect(isCanonicalAmount(text)).toBe(pattern.test(text))
   })
 })
