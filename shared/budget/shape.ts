@@ -22,7 +22,18 @@ const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isText = (value: unknown): boolean =>
-  typeof value === 'string' && value.length <= 300 && TEXT.test(value)
+  typeof value === 'string' && value.length <= 300 && isLineOfText(value)
+
+/**
+ * TEXT, one line holding something: no line break, found by two native searches, then the
+ * usual label's first character (printable ASCII, not a space) says the rest; the pattern
+ * decides any other.
+ */
+export function isLineOfText(text: string): boolean {
+  if (text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1) return false
+  const first = text.charCodeAt(0)
+  return (first > 32 && first < 127) || TEXT.test(text)
+}
 
 const isDate = (value: unknown): boolean => typeof value === 'string' && isIsoDate(value)
 

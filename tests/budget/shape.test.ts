@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { budgetSchema, parseBudget } from '../../shared'
 import { COMPTE_PATTERN, isCompte } from '../../shared/budget/accounts'
 import { centsToString, isCanonicalAmount } from '../../shared/budget/cents'
-import { isBudgetShape, isLigne, isLigneWritten, isPercentText } from '../../shared/budget/shape'
+import {
+  isBudgetShape,
+  isLigne,
+  isLigneWritten,
+  isLineOfText,
+  isPercentText,
+} from '../../shared/budget/shape'
 import { pathOf } from '../../shared/wire-schemas'
 import { budget } from './support/arbitraries'
 import { errorOf } from './support/budgets'
@@ -362,6 +368,18 @@ describe('patterns read character by character', () => {
       '87000000',
     ])
       expect(isCompte(text)).toBe(COMPTE_PATTERN.test(text))
+  })
+
+  it('isLineOfText is the texts’ pattern', () => {
+    const pattern = /^[^\r\n]*\S[^\r\n]*$/
+    fc.assert(
+      fc.property(near(' a\t\r\n\u00a0\u2028é~!', 8), (text) => {
+        expect(isLineOfText(text)).toBe(pattern.test(text))
+      }),
+      { numRuns: 5000 }
+    )
+    for (const text of ['', ' ', 'a', ' a', 'a\n', '\u3000', '\u00a0x', '~', '\u007f'])
+      expect(isLineOfText(text)).toBe(pattern.test(text))
   })
 
   it('isPercentText is the schema’s percentage pattern', () => {
