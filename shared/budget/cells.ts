@@ -240,14 +240,18 @@ function fromFrenchNumber(cell: string, unit: number, unitAtEnd: RegExp): string
   return cell.replace(GROUPS, '').replace(unitAtEnd, '').replace(',', '.')
 }
 
+// A regular expression written in a function is a new object at each call: these are made once.
+const EURO_AT_END = /€$/
+const PERCENT_AT_END = /%$/
+
 /** "42 000,50 €" → "42000.50"; anything else is left for the schema to refuse. */
 export function fromAmount(cell: string): string {
-  return fromFrenchNumber(cell, 0x20ac /* € */, /€$/)
+  return fromFrenchNumber(cell, 0x20ac /* € */, EURO_AT_END)
 }
 
 /** "33,5 %" → "33.5". */
 export function fromPercent(cell: string): string {
-  return fromFrenchNumber(cell, 37 /* % */, /%$/)
+  return fromFrenchNumber(cell, 37 /* % */, PERCENT_AT_END)
 }
 
 /**
