@@ -96,32 +96,44 @@ function plainRecords(source: string): CsvRecord[] {
 
 /**
  * The records of a region that ends after a line feed or at the text's end, numbered from
- * `line`; the next record's line. The piece a line feed falls in is cut there, a carriage return
- * before it dropped; the line feeds are found in order, once.
+ * `first`; the next record's line. A record's cells are its pieces, copied at once, the first
+ * and last cut where its line feeds fall (a carriage return before a line feed dropped); the
+ * line feeds are found in order, once.
  */
 function regionRecords(region: string, first: number, records: CsvRecord[]): number {
   const pieces = region.split(SEPARATOR)
-  let cells: string[] = []
   let line = first
+  let start = 0 // the piece the record starts in
+  let from = 0 // where it starts in that piece
   let at = 0 // where the piece starts in the region
   let lf = region.indexOf('\n')
   for (let k = 0; k < pieces.length; k++) {
-    let piece = pieces[k] as string
+    const piece = pieces[k] as string
     const end = at + piece.length
     while (lf !== -1 && lf < end) {
       const cut = lf - at
-      cells.push(piece.slice(0, cut > 0 && piece.charCodeAt(cut - 1) === CR ? cut - 1 : cut))
+      const last = piece.slice(
+        start === k ? from : 0,
+        cut > 0 && piece.charCodeAt(cut - 1) === CR ? cut - 1 : cut
+      )
+      let cells: string[]
+      if (start === k) cells = [last]
+      else {
+        cells = pieces.slice(start, k + 1)
+        cells[0] = (pieces[start] as string).slice(from)
+        cells[cells.length - 1] = last
+      }
       records.push({ line, cells })
       line += 1
-      cells = []
-      piece = piece.slice(cut + 1)
-      at = lf + 1
-      lf = region.indexOf('\n', at)
+      start = k
+      from = cut + 1
+      lf = region.indexOf('\n', lf + 1)
     }
-    cells.push(piece)
     at = end + 1
   }
   // What follows the last line feed is a record when it holds anything, even an empty cell's `;`.
+  const cells = pieces.slice(start)
+  cells[0] = (pieces[start] as string).slice(from)
   if (cells.length > 1 || cells[0] !== '') records.push({ line, cells })
   return line
 }
