@@ -204,8 +204,8 @@ export const isBlank = (cell: Cell | undefined): boolean =>
 /** A cell as text: trimmed, and the apostrophe that keeps Excel from running a text as a formula removed. */
 export function fromText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return ''
-  const text = String(cell).trim()
-  return text.startsWith("'") ? text.slice(1) : text
+  const text = (typeof cell === 'string' ? cell : String(cell)).trim()
+  return text.charCodeAt(0) === 39 /* ' */ ? text.slice(1) : text
 }
 
 /** A group space between digits, or before a unit: space, no-break, thin or narrow no-break space. */

@@ -141,11 +141,14 @@ function bySection(a: { section: string }, b: { section: string }): number {
  * that order: they are only compared then, since sorting even a sorted array allocates.
  */
 function sortBySection(parts: { section: string }[]): void {
-  for (let j = 1; j < parts.length; j++) {
-    if (bySection(parts[j - 1] as { section: string }, parts[j] as { section: string }) > 0) {
+  let previous = -1
+  for (let j = 0; j < parts.length; j++) {
+    const index = sectionIndex((parts[j] as { section: string }).section)
+    if (index < previous) {
       parts.sort(bySection)
       return
     }
+    previous = index
   }
 }
 
