@@ -427,8 +427,10 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
     'les sections sont remplies mais le mode de répartition manque : « montants » ou « clés »'
   )
   const realise = amountAt(row, layout.realise, layout)
-  const nothing = amount === undefined || centsOf(amount) === 0
-  if (filled && nothing && repartition === undefined && realise === undefined) return undefined
+  if (filled && repartition === undefined && realise === undefined) {
+    // A sheet's row with nothing planned nor spent is no line (a file's line is read as it is).
+    if (amount === undefined || centsOf(amount) === 0) return undefined
+  }
   const account = fromText(cellOf(row, layout.compte))
   const label = fromText(cellOf(row, layout.libelle))
   // A line's fields only, in the document's canonical order: parseBudgetWritten keeps these objects.
