@@ -441,8 +441,12 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
   }
   if (realise !== undefined) ligne.realise = realise
   if (repartition !== undefined) ligne.repartition = repartition
-  // The sheet's actual split by amounts says something only beside an actual amount.
-  if (!(filled && layout.modeRealise === undefined && realise === undefined)) {
+  // The sheet's actual split by amounts says something only beside an actual amount; a table
+  // with no actual section has none to read.
+  if (
+    layout.actuals.length > 0 &&
+    !(filled && layout.modeRealise === undefined && realise === undefined)
+  ) {
     const actual = splitOf(
       row,
       layout.modeRealise,
