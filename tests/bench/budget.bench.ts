@@ -13,7 +13,7 @@ import {
   parseBudget,
   SECTIONS,
 } from '../../shared'
-import { inTurns, measure, median, printFigure, printTitle, printVersus } from './harness'
+import { measure, medianInTurns, printFigure, printTitle, printVersus } from './harness'
 
 const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
 
@@ -112,26 +112,15 @@ export default function benchBudget(): void {
 }
 
 /**
- * Tasks measured in turns (inTurns, wall clock, a batch of warm-up calls each): the median time
- * of each, in ms per call, and the median of its per-round ratio to the first task (the same
- * machine's state for both, as the Worker's figures). A collection forced between batches was
- * tried: the heap it leaves slows the next batch more than the garbage did.
+ * Tasks measured in turns on the wall clock after a batch of warm-up calls each (medianInTurns:
+ * medians, and ratios to the first task). A collection forced between batches was tried: the
+ * heap it leaves slows the next batch more than the garbage did.
  */
-async function interleaved(
-  tasks: Record<string, () => unknown>,
+function interleaved<K extends string>(
+  tasks: Record<K, () => unknown>,
   calls: number
-): Promise<{ ms: Record<string, number>; ratio: Record<string, number> }> {
-  const times = await inTurns(tasks, calls, { clock: 'wall', warmUp: calls })
-  const first = times[Object.keys(tasks)[0] as string] as number[]
-  return {
-    ms: Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)])),
-    ratio: Object.fromEntries(
-      Object.entries(times).map(([name, list]) => [
-        name,
-        median(list.map((t, r) => t / (first[r] as number))),
-      ])
-    ),
-  }
+): Promise<Record<K, { ms: number; ratio: number }>> {
+  return medianInTurns(tasks, calls, { clock: 'wall', warmUp: calls })
 }
 
 /**
@@ -165,7 +154,7 @@ export async function benchReaders(): Promise<void> {
       Math.max(3, Math.round(20_000 / size))
     )
     const label = size.toLocaleString('fr-FR')
-    const check = m.ms.check as number
+    const check = m.check.ms
     printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
     keep('checkBudget', check / size)
     for (const [name, key] of [
@@ -173,8 +162,8 @@ export async function benchReaders(): Promise<void> {
       ['budgetToCsv', 'toCsv'],
       ['budgetFromCsv', 'fromCsv'],
     ] as const) {
-      const ms = m.ms[key] as number
-      const ratio = m.ratio[key] as number
+      const ms = m[key].ms
+      const ratio = m[key].ratio
       const target =
         key === 'fromCsv' && size === 1_000
           ? ` (cible ≤ 2× : ${ratio <= 2 ? 'atteinte' : 'NON atteinte'})`
@@ -213,10 +202,10 @@ export async function benchReaders(): Promise<void> {
       Math.max(3, Math.round(10_000 / size))
     )
     const label = size.toLocaleString('fr-FR')
-    const check = m.ms.check as number
-    const read = m.ms.read as number
-    const tables = m.ms.tables as number
-    const ratio = m.ratio.read as number
+    const check = m.check.ms
+    const read = m.read.ms
+    const tables = m.tables.ms
+    const ratio = m.read.ratio
     if (size >= 1_000) readPerLine.push(read / size)
     printFigure(`base : checkBudget, ${label} lignes`, `${fmt2.format(check)} ms`)
     printFigure(

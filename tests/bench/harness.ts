@@ -82,6 +82,25 @@ export async function inTurns(
   return times
 }
 
+/**
+ * inTurns, summed up for each task: the median of its time per call, and the median of its
+ * per-round ratio to the first task (the baseline), both measured on the same machine's state.
+ */
+export async function medianInTurns<K extends string>(
+  tasks: Record<K, () => unknown>,
+  calls: number,
+  options: { readonly clock: 'cpu' | 'wall'; readonly warmUp: number }
+): Promise<Record<K, { ms: number; ratio: number }>> {
+  const times = await inTurns(tasks, calls, options)
+  const baseline = times[Object.keys(tasks)[0] as string] as number[]
+  return Object.fromEntries(
+    Object.entries(times).map(([name, own]) => [
+      name,
+      { ms: median(own), ratio: median(own.map((t, r) => t / (baseline[r] as number))) },
+    ])
+  ) as Record<K, { ms: number; ratio: number }>
+}
+
 const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
 const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
 

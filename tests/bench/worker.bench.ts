@@ -9,7 +9,7 @@ import { budgetFromJson, checkBudget, parseBudgetBuilt } from '../../shared'
 import { createApp } from '../../worker/app'
 import { jsonOfBody } from '../../worker/json-body'
 import { budgetOf } from './budget.bench'
-import { inTurns, median, printFigure, printTitle } from './harness'
+import { medianInTurns, printFigure, printTitle } from './harness'
 
 interface LoadResult {
   requests: { average: number }
@@ -37,25 +37,6 @@ async function cpuPerCall(task: () => unknown, count: number): Promise<number> {
   }
   rounds.sort((a, b) => a - b)
   return rounds[2] as number
-}
-
-/**
- * CPU time per call of several tasks measured in turns (inTurns), so that a task and its
- * baseline see the same machine: the median of each, and the median of each task's per-round
- * ratio to the first (the baseline).
- */
-async function cpuInTurns(
-  tasks: Record<string, () => unknown>,
-  count: number
-): Promise<Record<string, { ms: number; ratio: number }>> {
-  const times = await inTurns(tasks, count, { clock: 'cpu', warmUp: Math.min(200, count) })
-  const baseline = times[Object.keys(tasks)[0] as string] as number[]
-  return Object.fromEntries(
-    Object.entries(times).map(([name, own]) => [
-      name,
-      { ms: median(own), ratio: median(own.map((t, r) => t / (baseline[r] as number))) },
-    ])
-  )
 }
 
 /** CPU time per in-process request, its answer read to the end. */
@@ -113,7 +94,7 @@ async function budgetChecks(app: ReturnType<typeof createApp>): Promise<void> {
     // The request and its baseline in turns, with what it is made of: the floor of any route
     // taking this body (the same Hono app's plumbing, the same reading of the body, a small
     // answer), then the core alone.
-    const measured = await cpuInTurns(
+    const measured = await medianInTurns(
       {
         json: () => JSON.stringify(JSON.parse(text)),
         post: send(app, '/api/v1/budgets/check'),
@@ -121,12 +102,10 @@ async function budgetChecks(app: ReturnType<typeof createApp>): Promise<void> {
         core: () => JSON.stringify(checkBudget(parseBudgetBuilt(JSON.parse(text)))),
         copied: send(app, '/api/v1/budgets/check', 'bytes'),
       },
-      count
+      count,
+      { clock: 'cpu', warmUp: Math.min(200, count) }
     )
-    const { json, post, floor, core, copied } = measured as Record<
-      'json' | 'post' | 'floor' | 'core' | 'copied',
-      { ms: number; ratio: number }
-    >
+    const { json, post, floor, core, copied } = measured
     const label = size.toLocaleString('fr-FR')
     printFigure(
       `base : JSON.parse + stringify du corps (${label} lignes)`,
