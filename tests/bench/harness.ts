@@ -55,7 +55,7 @@ export function median(values: readonly number[]): number {
  * that no task always follows the one whose garbage is collected during the next. Each task's
  * time per call in each round, in ms: the process's CPU time (`cpu`) or the wall clock's.
  */
-export async function inTurns(
+async function inTurns(
   tasks: Record<string, () => unknown>,
   calls: number,
   options: { readonly clock: 'cpu' | 'wall'; readonly warmUp: number }

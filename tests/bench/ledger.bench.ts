@@ -4,7 +4,7 @@ import { parseBudget } from '../../shared/budget'
 import { actualsFromLedger, ledgerBalances, parseFec, parseMappingRules } from '../../shared/ledger'
 import { decodeText } from '../../shared/text/decode'
 import { fecYear, windows1252 } from '../core/ledger/support/fec-year'
-import { printFigure, printTitle } from './harness'
+import { median, printFigure, printTitle } from './harness'
 
 const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
 const fmt2 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
@@ -21,9 +21,6 @@ function time(task: () => unknown): number {
   task()
   return performance.now() - start
 }
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
 /**
  * Each task timed in the same rounds as the baseline, one after the other, so that a busy machine
