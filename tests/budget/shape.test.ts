@@ -343,18 +343,29 @@ describe('the fast shape check of a budget', () => {
 })
 
 describe('patterns read character by character', () => {
-  /** Strings made of what these patterns look at: digits, a point, a minus, and a few others. */
-  const near = (alphabet: string, maxLength: number) =>
-    fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength })
-
-  it('isCompte is the accounts pattern', () => {
+  /**
+   * A check and its pattern say the same of 5 000 strings made of the characters the pattern
+   * looks at (`alphabet`, up to `maxLength` of them), and of the given edge cases.
+   */
+  function agrees(
+    check: (text: string) => boolean,
+    pattern: RegExp,
+    alphabet: string,
+    maxLength: number,
+    edges: readonly string[]
+  ): void {
+    const near = fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength })
     fc.assert(
-      fc.property(near('0136789-. a', 10), (text) => {
-        expect(isCompte(text)).toBe(COMPTE_PATTERN.test(text))
+      fc.property(near, (text) => {
+        expect(check(text)).toBe(pattern.test(text))
       }),
       { numRuns: 5000 }
     )
-    for (const text of [
+    for (const text of edges) expect(check(text), text).toBe(pattern.test(text))
+  }
+
+  it('isCompte is the accounts pattern', () => {
+    agrees(isCompte, COMPTE_PATTERN, '0136789-. a', 10, [
       '6',
       '60',
       '64111111',
@@ -367,30 +378,24 @@ describe('patterns read character by character', () => {
       '8700000',
       '87000000',
     ])
-      expect(isCompte(text)).toBe(COMPTE_PATTERN.test(text))
   })
 
   it('isLineOfText is the texts’ pattern', () => {
-    const pattern = /^[^\r\n]*\S[^\r\n]*$/
-    fc.assert(
-      fc.property(near(' a\t\r\n\u00a0\u2028é~!', 8), (text) => {
-        expect(isLineOfText(text)).toBe(pattern.test(text))
-      }),
-      { numRuns: 5000 }
-    )
-    for (const text of ['', ' ', 'a', ' a', 'a\n', '\u3000', '\u00a0x', '~', '\u007f'])
-      expect(isLineOfText(text)).toBe(pattern.test(text))
+    agrees(isLineOfText, /^[^\r\n]*\S[^\r\n]*$/, ' a\t\r\n\u00a0\u2028é~!', 8, [
+      '',
+      ' ',
+      'a',
+      ' a',
+      'a\n',
+      '\u3000',
+      '\u00a0x',
+      '~',
+      '\u007f',
+    ])
   })
 
   it('isPercentText is the schema’s percentage pattern', () => {
-    const pattern = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/
-    fc.assert(
-      fc.property(near('0019.-5 ,', 9), (text) => {
-        expect(isPercentText(text)).toBe(pattern.test(text))
-      }),
-      { numRuns: 5000 }
-    )
-    for (const text of [
+    agrees(isPercentText, /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/, '0019.-5 ,', 9, [
       '100',
       '100.0000',
       '100.00000',
@@ -402,23 +407,10 @@ describe('patterns read character by character', () => {
       '.5',
       '5.',
     ])
-      expect(isPercentText(text)).toBe(pattern.test(text))
   })
 
   it('isCanonicalAmount is centsToString’s form, and what it writes', () => {
-    const pattern = /^(?:0|-?[1-9]\d*)\.\d\d$|^-0\.(?:0[1-9]|[1-9]\d)$/
-    fc.assert(
-      fc.property(near('0015.-9 ', 9), (text) => {
-        expect(isCanonicalAmount(text)).toBe(pattern.test(text))
-      }),
-      { numRuns: 5000 }
-    )
-    fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
-        expect(isCanonicalAmount(centsToString(cents))).toBe(true)
-      })
-    )
-    for (const text of [
+    agrees(isCanonicalAmount, /^(?:0|-?[1-9]\d*)\.\d\d$|^-0\.(?:0[1-9]|[1-9]\d)$/, '0015.-9 ', 9, [
       '0.00',
       '-0.00',
       '-0.05',
@@ -429,6 +421,10 @@ describe('patterns read character by character', () => {
       '.00',
       '-.00',
     ])
-      expect(isCanonicalAmount(text)).toBe(pattern.test(text))
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
+        expect(isCanonicalAmount(centsToString(cents))).toBe(true)
+      })
+    )
   })
 })
