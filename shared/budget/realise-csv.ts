@@ -2,7 +2,7 @@
 import { AciError, isAciError } from '../errors'
 import { Decimal, isAmountString } from '../money'
 import type { DecodeOptions } from '../text/decode'
-import { fromAmount, fromPercent, fromText, loose, words } from './cells'
+import { fromAmount, fromPercent, fromText, loose, modeOf, words } from './cells'
 import { readCsv } from './csv-format'
 import { csvError } from './csv-import'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
@@ -89,8 +89,8 @@ function splitOf(
   }
   let mode: string
   if (modeCell !== '') {
-    mode = words().modes.get(loose(modeCell)) ?? ''
-    if (mode === '') {
+    mode = modeOf(modeCell)
+    if (mode !== 'cles' && mode !== 'montants') {
       throw csvError(line, 'Répartition', `mode « ${modeCell} » inconnu : « montants » ou « clés »`)
     }
   } else {

@@ -82,6 +82,42 @@ describe('actualsFromCsv', () => {
     expect(report.totaux.realise?.nonReparti).toBe('450.00') // the printer, not split
   })
 
+  it('reads the split’s mode from its Répartition column, in any spelling, and names an unknown one', () => {
+    const merged = actualsFromCsv(
+      csv(
+        'Compte;Libellé;Réalisé;Répartition;Fonctionnement;Accès aux soins',
+        '6251;Déplacements;1 000,00;clés;40;60',
+        '6064;Imprimante;450,00;Montants;450,00;',
+        '6185;Formation;300,00;CLÉS;100;'
+      ),
+      budget
+    )
+    expect(merged.lignes.slice(6).map((l) => l.repartitionRealise)).toEqual([
+      {
+        mode: 'cles',
+        parts: [
+          { section: 'fonctionnement', pourcentage: '40' },
+          { section: 'acces', pourcentage: '60' },
+        ],
+      },
+      { mode: 'montants', parts: [{ section: 'fonctionnement', montant: '450.00' }] },
+      { mode: 'cles', parts: [{ section: 'fonctionnement', pourcentage: '100' }] },
+    ])
+    const error = errorOf(() =>
+      actualsFromCsv(
+        csv(
+          'Compte;Libellé;Réalisé;Répartition;Fonctionnement',
+          '6251;Déplacements;1 000,00;moitié;50'
+        ),
+        budget
+      )
+    )
+    expect(error.code).toBe('csv_invalide')
+    expect(error.message).toBe(
+      'ligne 2, Répartition : mode « moitié » inconnu : « montants » ou « clés ».'
+    )
+  })
+
   it('a bad amount: csv_invalide with the line and the column, in French', () => {
     const error = errorOf(() =>
       actualsFromCsv(
