@@ -25,7 +25,7 @@ export function centsOf(text: AmountString): Cents | undefined {
   let digits = 0
   while (i < length) {
     const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) break
+    if (!isDigit(c)) break
     euros = euros * 10 + (c - 48)
     digits += 1
     i += 1

@@ -1,6 +1,7 @@
 // Each budget line read once: its amount in cents, its nature, its account, and its split by section.
 import { AciError } from '../errors'
 import { Decimal, timesToCent } from '../money'
+import { isDigit } from '../text/chars'
 import { type Account, type Chart, type Nature, natureOf } from './accounts'
 import { centsOf, centsToDecimal, centsToString } from './cents'
 import type { FindingLine } from './findings'
@@ -33,7 +34,7 @@ function readPercent(text: string): number {
   let i = 0
   while (i < length && i < 3) {
     const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) break
+    if (!isDigit(c)) break
     whole = whole * 10 + (c - 48)
     i += 1
   }
@@ -44,7 +45,7 @@ function readPercent(text: string): number {
     if (text.charCodeAt(i) !== 46 || i + 1 === length || length - i - 1 > 4) return Number.NaN
     for (let k = i + 1; k < length; k++) {
       const c = text.charCodeAt(k)
-      if (c < 48 || c > 57) return Number.NaN
+      if (!isDigit(c)) return Number.NaN
       scale /= 10 // 1000, 100, 10, 1: exact
       fraction += (c - 48) * scale
     }

@@ -1,6 +1,7 @@
 // The FEC reader: the Fichier des écritures comptables (art. A47 A-1 LPF) checked whole, then its lines in integer cents.
 import { AciError } from '../errors'
 import { formatCents } from '../format'
+import { isDigit } from '../text/chars'
 import { LedgerColumns } from './columns'
 
 /**
@@ -165,7 +166,7 @@ function centsAt(text: string, from: number, to: number): number {
   let digits = 0
   while (i < to) {
     const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) break
+    if (!isDigit(c)) break
     euros = euros * 10 + (c - 48)
     digits++
     i++
