@@ -1,5 +1,5 @@
 // The profile form's logic: what a typed value gives (taille, version in force, envelopes) and the French errors.
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { runCheck } from '../../addin/taskpane/check/run-check'
 import {
   draftOf,
@@ -221,11 +221,24 @@ describe('runCheck', () => {
     lignes: [{ compte: '6411', libelle: 'Salaire', montant: '1000.00' }],
   }
 
-  it('falls back to the shared module when the service cannot be reached, and says so', async () => {
+  /** The pauses runCheck asked for, none of them waited. */
+  const pauses: number[] = []
+  const pause = async (ms: number) => {
+    pauses.push(ms)
+  }
+  beforeEach(() => {
+    pauses.length = 0
+  })
+
+  it('falls back to the shared module when the service cannot be reached twice, and says so', async () => {
+    let calls = 0
     const fetch = (async () => {
+      calls++
       throw new TypeError('Failed to fetch')
     }) as typeof globalThis.fetch
-    const result = await runCheck(doc, { fetch, api: 'https://x/api/v1/' })
+    const result = await runCheck(doc, { fetch, api: 'https://x/api/v1/', pause })
+    expect(calls).toBe(2)
+    expect(pauses).toEqual([300])
     expect(result.origin).toBe('local')
     expect(result.note).toBe(
       'Contrôle fait sur cet ordinateur : le service est injoignable (pas de réseau, ou service arrêté).'
@@ -314,15 +327,44 @@ describe('runCheck', () => {
   })
 
   it('checks here, saying the status, when the service refuses otherwise or fails', async () => {
-    for (const [status, note] of [
-      [404, 'le service a refusé la demande (statut 404)'],
-      [429, 'le service a refusé la demande (statut 429)'],
-      [503, 'le service est en erreur (statut 503)'],
+    for (const [status, note, calls] of [
+      [404, 'le service a refusé la demande (statut 404)', 1],
+      [429, 'le service a refusé la demande (statut 429)', 1],
+      [500, 'le service est en erreur (statut 500)', 1],
+      [502, 'le service est en erreur (statut 502)', 2],
+      [503, 'le service est en erreur (statut 503)', 2],
+      [504, 'le service est en erreur (statut 504)', 2],
     ] as const) {
-      const refusing = (async () => new Response('non', { status })) as typeof globalThis.fetch
-      const result = await runCheck(doc, { fetch: refusing, api: 'https://x/api/v1/' })
+      let sent = 0
+      const refusing = (async () => {
+        sent++
+        return new Response('non', { status })
+      }) as typeof globalThis.fetch
+      const result = await runCheck(doc, { fetch: refusing, api: 'https://x/api/v1/', pause })
       expect(result.origin).toBe('local')
       expect(result.note).toBe(`Contrôle fait sur cet ordinateur : ${note}.`)
+      expect(sent, `statut ${status}`).toBe(calls)
+    }
+  })
+
+  it('tries once more, after a pause, when the first answer is a 503 or no answer at all', async () => {
+    const report = { ...checkBudget(doc), cpts: 'du service' }
+    for (const first of [
+      async () => new Response('Your worker restarted mid-request.', { status: 503 }),
+      async () => {
+        throw new TypeError('Failed to fetch')
+      },
+    ]) {
+      pauses.length = 0
+      const bodies: string[] = []
+      const flaky = (async (_url: unknown, init?: RequestInit) => {
+        bodies.push(String(init?.body))
+        return bodies.length === 1 ? first() : Response.json(report)
+      }) as typeof globalThis.fetch
+      const result = await runCheck(doc, { fetch: flaky, api: 'https://x/api/v1/', pause })
+      expect(result).toEqual({ report, origin: 'service', note: null })
+      expect(pauses).toEqual([300])
+      expect(bodies).toEqual([JSON.stringify(doc), JSON.stringify(doc)])
     }
   })
 })

@@ -31,6 +31,20 @@ function sizeText(bytes: number): string {
 
 const HERE = 'Contrôle fait sur cet ordinateur'
 
+/**
+ * Answers that say « not now » rather than « not this »: a gateway or a service momentarily
+ * unavailable. With no answer at all, they are the failures worth one more try: a connection
+ * closed by a proxy at the instant the request was written on it (a kept-alive connection idle
+ * for as long as the proxy keeps them) is a 503 or a network error, and the next request gets
+ * a fresh connection. The check only computes, so sending it twice changes nothing.
+ */
+const TRANSIENT: ReadonlySet<number> = new Set([502, 503, 504])
+
+/** How long the pane waits before its one retry. */
+const RETRY_PAUSE_MS = 300
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 /** The problem+json detail of a refusal, or null when the body says nothing readable. */
 async function detailOf(response: Response): Promise<string | null> {
   try {
@@ -47,13 +61,20 @@ async function detailOf(response: Response): Promise<string | null> {
  * POST /api/v1/budgets/check, the budget as compact JSON (a budget of 2 000 lines indented
  * would pass the service's 1 Mio). A validation error (400, 422) is the service refusing the
  * budget: its problem+json detail is the error to show (the shared module would refuse it the
- * same way). No answer, any other refusal (413 too large, 404, 429…), a 5xx, or an answer that is
+ * same way). No answer, a 502, 503 or 504 is tried once more after a short pause. Still no
+ * answer, any other refusal (413 too large, 404, 429…), a 5xx, or an answer that is
  * not a report (read through its schema, never cast): the shared module checks it here, and the
  * note says why, in French.
  */
 export async function runCheck(
   doc: BudgetDocument,
-  options: { readonly fetch: typeof fetch; readonly api: string; readonly catalog?: Catalog }
+  options: {
+    readonly fetch: typeof fetch
+    readonly api: string
+    readonly catalog?: Catalog
+    /** The wait before the retry (tests pass one that does not wait). */
+    readonly pause?: (ms: number) => Promise<void>
+  }
 ): Promise<CheckResult> {
   const local = (why: string): CheckResult => ({
     report: checkBudget(doc, { catalog: options.catalog }),
@@ -61,14 +82,25 @@ export async function runCheck(
     note: `${HERE} : ${why}.`,
   })
   const body = JSON.stringify(doc)
-  let response: Response
-  try {
-    response = await options.fetch(new URL('budgets/check', options.api), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body,
-    })
-  } catch {
+  const attempt = async (): Promise<Response | null> => {
+    try {
+      return await options.fetch(new URL('budgets/check', options.api), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body,
+      })
+    } catch {
+      return null
+    }
+  }
+  let response = await attempt()
+  if (response === null || TRANSIENT.has(response.status)) {
+    // The refusal's body is not read: released, so that its connection is not held for it.
+    await response?.body?.cancel().catch(() => undefined)
+    await (options.pause ?? pause)(RETRY_PAUSE_MS)
+    response = await attempt()
+  }
+  if (response === null) {
     return local('le service est injoignable (pas de réseau, ou service arrêté)')
   }
   if (response.ok) {
