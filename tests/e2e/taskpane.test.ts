@@ -278,6 +278,12 @@ async function fillProfile(p: Page): Promise<void> {
 }
 
 /** Imports the fixture budget, then checks the new sheet; returns the counts shown. */
+/** Who checked, and the note that says why when it was not the service: the whole message. */
+async function checkedBy(p: Page): Promise<string> {
+  const title = p.getByText('Contrôle effectué', { exact: false })
+  return normal(await title.locator('..').textContent())
+}
+
 async function importAndCheck(p: Page): Promise<{ error: number; warning: number; info: number }> {
   await p.getByRole('tab', { name: 'Budget', exact: true }).click()
   const input = p.getByLabel('Fichier de budget à importer (JSON ou CSV)')
@@ -451,8 +457,7 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
     await page.getByRole('tab', { name: 'Contrôle', exact: true }).click()
     await page.getByRole('button', { name: 'Vérifier le budget' }).click()
     await page.getByRole('heading', { name: 'Constats' }).waitFor()
-    const origin = page.getByText('Contrôle effectué', { exact: false })
-    expect(normal(await origin.textContent())).toContain('par le service en ligne')
+    expect(await checkedBy(page)).toContain('Contrôle effectué par le service en ligne')
 
     const sections = page.getByRole('list', { name: 'Sections' })
     const fonctionnement = sections.getByRole('listitem').filter({ hasText: 'Fonctionnement' })
@@ -537,9 +542,7 @@ describe.skipIf(skipReason !== '')('volet des tâches ACI-CPTS dans Chromium', (
   it('importe le budget de référence et retrouve son rapport', async () => {
     const expected = JSON.parse(readFileSync(FIXTURE_REPORT, 'utf8')) as FixtureReport
     const shown = await importAndCheck(page)
-    expect(
-      normal(await page.getByText('Contrôle effectué', { exact: false }).textContent())
-    ).toContain('par le service en ligne')
+    expect(await checkedBy(page)).toContain('Contrôle effectué par le service en ligne')
     expect(shown).toEqual(expected.counts)
     const constats = normal(
       await page.getByRole('region', { name: 'Constats', exact: true }).textContent()
