@@ -186,6 +186,19 @@ export function modeOf(cell: string): Mode | string {
   return lookup(words().modes, cell)
 }
 
+/**
+ * The funder a cell names: the labels the CSV and the sheet write (« ACI (Assurance Maladie) »)
+ * at once, as on every income line of a file, any other spelling or a code by its loose form;
+ * the cell itself for the schema to refuse.
+ */
+export function financeurOf(cell: string): Financeur | string {
+  for (let i = 0; i < FINANCEURS.length; i++) {
+    const code = FINANCEURS[i] as Financeur
+    if (cell === FINANCEUR_LABELS[code]) return code
+  }
+  return lookup(words().financeurs, cell)
+}
+
 /** The code a cell names in a table of words, or the cell itself for the schema to refuse. */
 export function lookup<T extends string>(table: ReadonlyMap<string, T>, cell: string): T | string {
   return table.get(looseCell(cell)) ?? cell

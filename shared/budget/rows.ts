@@ -6,6 +6,7 @@ import {
   BAD,
   type Cell,
   dateCell,
+  financeurOf,
   fromText,
   integerCell,
   isBlank,
@@ -457,7 +458,7 @@ function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
     if (actual !== undefined) ligne.repartitionRealise = actual
   }
   const financeur = fromText(cellOf(row, layout.financeur))
-  if (financeur !== '') ligne.financeur = lookup(words().financeurs, financeur)
+  if (financeur !== '') ligne.financeur = financeurOf(financeur)
   const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
   if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
   return ligne

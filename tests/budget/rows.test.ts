@@ -14,7 +14,8 @@ import {
   parseBudget,
   type RowsEdge,
 } from '../../shared'
-import { fromAmount, fromPercent } from '../../shared/budget/cells'
+import { financeurOf, fromAmount, fromPercent } from '../../shared/budget/cells'
+import { FINANCEUR_LABELS, FINANCEURS } from '../../shared/budget/financeurs'
 import { errorOf } from './support/budgets'
 
 /** A budget both forms can hold: splits by amounts, actuals, a funder, a beneficiary, thresholds. */
@@ -144,6 +145,29 @@ describe('a budget as rows of cells', () => {
       repartition: { mode: 'montants', parts: [{ section: 'fonctionnement', montant: '0.30' }] },
     })
     expect(read.lignes[1]).toMatchObject({ compte: '706', montant: '1000.00', financeur: 'aci' })
+  })
+
+  it('reads a funder by the label the files write, by its code, or spelled otherwise; keeps an unknown one for the schema', () => {
+    for (const code of FINANCEURS) {
+      const label = FINANCEUR_LABELS[code]
+      expect(financeurOf(label)).toBe(code)
+      expect(financeurOf(code)).toBe(code)
+      expect(financeurOf(label.toUpperCase())).toBe(code)
+    }
+    expect(financeurOf('Collectivite territoriale')).toBe('collectivite')
+    expect(financeurOf('aci (assurance maladie)')).toBe('aci')
+    expect(financeurOf('Mécène')).toBe('Mécène')
+    const rows = excelRows(1)
+    const unknown = {
+      ...rows,
+      lignes: {
+        ...rows.lignes,
+        rows: [{ at: 2, cells: [706, 'ACI', '1 000,00 €', null, 'Mécène'] }],
+      },
+    }
+    expect(errorOf(() => budgetFromRows(unknown, { edge })).message).toMatch(
+      /^lignes 2 : lignes\[0\]\.financeur : /
+    )
   })
 
   it('names the cell no reader can take, and the row of a document error', () => {
