@@ -3,6 +3,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { todayInFrance } from '../../shared'
+import { withDeadline } from './fetch-deadline'
 import { defaultStore } from './rates/storage'
 import { App, type Services } from './ui/App'
 import { MemoryWorkbook } from './workbook/memory-workbook'
@@ -28,7 +29,8 @@ inExcel()
       workbook: excel
         ? new (await import('./workbook/office-workbook')).OfficeWorkbook()
         : new MemoryWorkbook(),
-      fetch: (input, init) => globalThis.fetch(input, init),
+      // Every call to the service has a deadline: a stalled connection never hangs the pane.
+      fetch: withDeadline((input, init) => globalThis.fetch(input, init)),
       // The Worker that serves this page serves the API beside it.
       api: new URL('api/v1/', document.baseURI).href,
       store: defaultStore(),
