@@ -11,9 +11,12 @@ const SEMICOLON = 59
 const CR = 13
 const LF = 10
 
+/**
+ * A record: its cells, and the physical line where it starts (1 for the first line of the file).
+ * The shape of a row of cells (`CellRow`), so that the budget's rows reader takes it as it is.
+ */
 export interface CsvRecord {
-  /** The physical line where the record starts (1 for the first line of the file). */
-  readonly line: number
+  readonly at: number
   readonly cells: readonly string[]
 }
 
@@ -123,7 +126,7 @@ function regionRecords(region: string, first: number, records: CsvRecord[]): num
         cells[0] = (pieces[start] as string).slice(from)
         cells[cells.length - 1] = last
       }
-      records.push({ line, cells })
+      records.push({ at: line, cells })
       line += 1
       start = k
       from = cut + 1
@@ -134,7 +137,7 @@ function regionRecords(region: string, first: number, records: CsvRecord[]): num
   // What follows the last line feed is a record when it holds anything, even an empty cell's `;`.
   const cells = pieces.slice(start)
   cells[0] = (pieces[start] as string).slice(from)
-  if (cells.length > 1 || cells[0] !== '') records.push({ line, cells })
+  if (cells.length > 1 || cells[0] !== '') records.push({ at: line, cells })
   return line
 }
 
@@ -168,7 +171,7 @@ export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: 
     const quoted = nextQuote !== -2 && nextQuote < end
     const loneCr = nextCr !== -2 && nextCr < end && !crlf
     if (!quoted && !loneCr) {
-      records.push({ line: start, cells: source.slice(i, crlf ? end - 1 : end).split(SEPARATOR) })
+      records.push({ at: start, cells: source.slice(i, crlf ? end - 1 : end).split(SEPARATOR) })
       i = lf === -1 ? length : lf + 1
       line += 1
       continue
@@ -216,7 +219,7 @@ export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: 
     }
     if (ended || cell !== '' || cells.length > 0) {
       cells.push(cell)
-      records.push({ line: start, cells })
+      records.push({ at: start, cells })
     }
   }
   return { records }

@@ -86,13 +86,13 @@ function blocksOf(records: readonly CsvRecord[]) {
   const first = rows[0]
   if (first === undefined || looseCell(first.cells[0] ?? '') !== looseCell(MARKER)) {
     throw csvError(
-      first?.line ?? 1,
+      first?.at ?? 1,
       'A',
       `fichier de budget ACI-CPTS attendu, commençant par « ${MARKER} ; ${FORMAT} » (séparateur point-virgule)`
     )
   }
   if (looseCell(first.cells[1] ?? '') !== looseCell(FORMAT)) {
-    throw csvError(first.line, 'B', `version du format attendue : « ${FORMAT} »`)
+    throw csvError(first.at, 'B', `version du format attendue : « ${FORMAT} »`)
   }
   const profil: CellRow[] = []
   let missions = emptyTable(Object.values(MISSION_HEADERS))
@@ -100,10 +100,10 @@ function blocksOf(records: readonly CsvRecord[]) {
   let block: Block | undefined
   let width = 0
   for (let r = 1; r < rows.length; r++) {
+    // A record is a row of cells as it is, kept as read: each reader trims what it reads.
     const record = rows[r] as CsvRecord
-    // Cells are kept as read: each reader trims what it reads.
+    const row: CellRow = record
     const cells = record.cells
-    const row: CellRow = { at: record.line, cells }
     const firstCell = (cells[0] ?? '').trim()
     // A row that starts with an account number is a line, never a block's header.
     const digit = firstCell.charCodeAt(0)
@@ -116,16 +116,12 @@ function blocksOf(records: readonly CsvRecord[]) {
       continue
     }
     if (block === undefined) {
-      throw csvError(
-        record.line,
-        'A',
-        'bloc « Profil », « Missions engagées » ou « Compte » attendu'
-      )
+      throw csvError(record.at, 'A', 'bloc « Profil », « Missions engagées » ou « Compte » attendu')
     }
     const extra = extraCell(cells, width)
     if (extra >= 0) {
       throw csvError(
-        record.line,
+        record.at,
         `colonne ${extra + 1}`,
         `valeur en trop « ${(cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
       )

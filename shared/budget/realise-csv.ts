@@ -343,7 +343,7 @@ function mergeActuals(
   if (header === undefined) {
     throw csvError(1, 'en-tête', 'fichier vide : en-tête Compte;Libellé;Réalisé attendu')
   }
-  const layout = layoutOf(header.cells, header.line)
+  const layout = layoutOf(header.cells, header.at)
   const width = header.cells.length
 
   const byAccount = new Map<string, number[]>()
@@ -368,7 +368,7 @@ function mergeActuals(
     const extra = cells.findIndex((c, i) => i >= width && c !== '')
     if (extra >= 0) {
       throw csvError(
-        row.line,
+        row.at,
         `colonne ${extra + 1}`,
         `valeur en trop « ${cells[extra]} » : un point-virgule dans un texte doit être entre guillemets`
       )
@@ -376,13 +376,13 @@ function mergeActuals(
     const compte = cell(layout.compte as number)
     const libelle = fromText(cell(layout.libelle as number))
     const amountCell = cell(layout.realise as number)
-    if (compte === '') throw csvError(row.line, 'Compte', 'numéro de compte manquant')
-    if (libelle === '') throw csvError(row.line, 'Libellé', 'libellé manquant')
-    if (amountCell === '') throw csvError(row.line, 'Réalisé', 'montant réalisé manquant')
+    if (compte === '') throw csvError(row.at, 'Compte', 'numéro de compte manquant')
+    if (libelle === '') throw csvError(row.at, 'Libellé', 'libellé manquant')
+    if (amountCell === '') throw csvError(row.at, 'Réalisé', 'montant réalisé manquant')
     const realise = fromAmount(amountCell)
     if (!isAmountString(realise)) {
       throw csvError(
-        row.line,
+        row.at,
         'Réalisé',
         `montant attendu en euros, au plus deux décimales (par exemple 1 234,56), reçu « ${amountCell} »`
       )
@@ -391,13 +391,13 @@ function mergeActuals(
     const before = seen.get(key)
     if (before !== undefined) {
       throw csvError(
-        row.line,
+        row.at,
         'Libellé',
         `compte ${compte} « ${libelle} » déjà donné ligne ${before} : une ligne par compte et libellé`
       )
     }
-    seen.set(key, row.line)
-    const split = splitOf(cell, layout, row.line)
+    seen.set(key, row.at)
+    const split = splitOf(cell, layout, row.at)
     const choice = choose(compte, libelle, byAccount, accountLengths, budget.lignes)
     let index = choice.at
     if (index === undefined) {
@@ -412,14 +412,14 @@ function mergeActuals(
     const previous = filled.get(index)
     if (previous !== undefined && (previous.split || split !== undefined)) {
       throw csvError(
-        row.line,
+        row.at,
         'Répartition',
         `la ligne du budget « ${target.libelle} » (compte ${target.compte}) reçoit déjà le réalisé de la ligne ${previous.lines.join(', ')} : une répartition par section ne se donne que pour une seule ligne du fichier par ligne du budget`
       )
     }
     const sum = (previous?.cents ?? new Decimal(0)).plus(realise)
     filled.set(index, {
-      lines: [...(previous?.lines ?? []), row.line],
+      lines: [...(previous?.lines ?? []), row.at],
       split: split !== undefined,
       cents: sum,
     })
@@ -430,7 +430,7 @@ function mergeActuals(
       ...(split === undefined ? {} : { repartitionRealise: split }),
     }
     matches.push({
-      ligneCsv: row.line,
+      ligneCsv: row.at,
       compte,
       libelle,
       realise: new Decimal(realise).toFixed(2),

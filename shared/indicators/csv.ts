@@ -189,7 +189,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
     if (first === loose(ANNEE)) {
       const cell = (r.cells[1] ?? '').trim()
       annee = /^\d+$/.test(cell) ? Number(cell) : cell
-      anneeLine = r.line
+      anneeLine = r.at
     }
   }
   const headerRecord = records[i]
@@ -219,7 +219,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
   })
   for (const key of REQUIRED) {
     if (!columns.has(key)) {
-      throw csvError(headerRecord.line, 'en-tête', `colonne « ${COLUMNS[key]} » absente`)
+      throw csvError(headerRecord.at, 'en-tête', `colonne « ${COLUMNS[key]} » absente`)
     }
   }
   const lineOf = new Map<string, number>()
@@ -239,20 +239,20 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       mission = parseMission(missionCell, COLUMNS.mission)
     } catch (error) {
       if (!isAciError(error)) throw error
-      throw csvError(r.line, COLUMNS.mission, error.message.replace(/^Mission : /, ''))
+      throw csvError(r.at, COLUMNS.mission, error.message.replace(/^Mission : /, ''))
     }
     let mi = missionIndex.get(mission as string)
     if (mi === undefined) {
       mi = missions.length
       missionIndex.set(mission as string, mi)
       missions.push({ mission, actions: [] })
-      lineOf.set(`missions[${mi}]`, r.line)
+      lineOf.set(`missions[${mi}]`, r.at)
     }
     const actionId = cell('action') ?? ''
     let placed = actionIndex.get(actionId)
     if (placed !== undefined && placed.mission !== mi) {
       throw csvError(
-        r.line,
+        r.at,
         COLUMNS.action,
         `l’action « ${actionId} » est déjà dans une autre mission (ligne ${placed.line})`
       )
@@ -264,7 +264,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       .filter((l) => l !== '')
     const m = missions[mi] as { actions: Record<string, unknown>[] }
     if (placed === undefined) {
-      placed = { mission: mi, action: m.actions.length, line: r.line }
+      placed = { mission: mi, action: m.actions.length, line: r.at }
       actionIndex.set(actionId, placed)
       m.actions.push({
         id: actionId,
@@ -272,12 +272,12 @@ function assemble(records: readonly CsvRecord[]): Assembled {
         ...(livrables === undefined ? {} : { livrables }),
         indicateurs: [],
       })
-      lineOf.set(`missions[${mi}].actions[${placed.action}]`, r.line)
+      lineOf.set(`missions[${mi}].actions[${placed.action}]`, r.at)
     } else {
       const action = m.actions[placed.action] as Record<string, unknown>
       if (actionLibelle !== undefined && actionLibelle !== action.libelle) {
         throw csvError(
-          r.line,
+          r.at,
           COLUMNS.actionLibelle,
           `l’action « ${actionId} » a déjà un autre libellé (ligne ${placed.line}) ; laissez la cellule vide ou répétez-le`
         )
@@ -286,7 +286,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
         const before = (action.livrables as string[] | undefined) ?? []
         if (before.length > 0 && before.join('\n') !== livrables.join('\n')) {
           throw csvError(
-            r.line,
+            r.at,
             COLUMNS.livrables,
             `l’action « ${actionId} » a déjà d’autres livrables (ligne ${placed.line}) ; laissez la cellule vide ou répétez-les`
           )
@@ -308,7 +308,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       if (seuil === '' && montant === '') return
       if (seuil === '' || montant === '') {
         throw csvError(
-          r.line,
+          r.at,
           seuil === '' ? `Seuil ${n + 1}` : `Montant ${n + 1}`,
           'un palier a un seuil et un montant ; l’un des deux manque'
         )
@@ -317,7 +317,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
     })
     if (type === 'binaire' && paliers.length > 0) {
       throw csvError(
-        r.line,
+        r.at,
         'Seuil 1',
         'un indicateur binaire n’a pas de paliers ; videz ces cellules ou choisissez le type paliers'
       )
@@ -335,7 +335,7 @@ function assemble(records: readonly CsvRecord[]): Assembled {
       ...(type === 'paliers' ? { paliers } : {}),
       ...optional('max', fromNumber),
     })
-    lineOf.set(`missions[${mi}].actions[${placed.action}].indicateurs[${k}]`, r.line)
+    lineOf.set(`missions[${mi}].actions[${placed.action}].indicateurs[${k}]`, r.at)
   }
   const paths: Record<string, string> = {
     mission: COLUMNS.mission,

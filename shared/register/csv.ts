@@ -143,7 +143,7 @@ function assemble(text: string, complement: RegistreComplement): Assembled {
   })
   for (const key of REQUIRED) {
     if (!columns.has(key)) {
-      throw csvError(header.line, 'en-tête', `colonne « ${COLUMNS[key]} » absente`)
+      throw csvError(header.at, 'en-tête', `colonne « ${COLUMNS[key]} » absente`)
     }
   }
   const personnes: Record<string, unknown>[] = [
@@ -170,29 +170,29 @@ function assemble(text: string, complement: RegistreComplement): Assembled {
       const word = loose(membreCell)
       if (YES.has(word)) membre = true
       else if (NO.has(word)) membre = false
-      else throw csvError(r.line, COLUMNS.membre, `« ${membreCell} » : oui ou non attendu`)
+      else throw csvError(r.at, COLUMNS.membre, `« ${membreCell} » : oui ou non attendu`)
     }
     const key = nameKey(name)
     const known = byKey.get(key)
     if (known === undefined && key !== '') {
       if (profession === undefined) {
         throw csvError(
-          r.line,
+          r.at,
           COLUMNS.profession,
           `profession de « ${name} » attendue à sa première ligne (elle désigne son taux horaire)`
         )
       }
       const index = personnes.length
       personnes.push({ id: name, profession, ...(membre === undefined ? {} : { membre }) })
-      byKey.set(key, { index, line: r.line })
-      lineOf.set(`personnes[${index}]`, r.line)
+      byKey.set(key, { index, line: r.at })
+      lineOf.set(`personnes[${index}]`, r.at)
     } else if (known !== undefined) {
       const person = personnes[known.index] as Record<string, unknown>
       if (profession !== undefined && nameKey(profession) !== nameKey(String(person.profession))) {
         const where =
           known.line === undefined ? 'dans la liste des personnes' : `ligne ${known.line}`
         throw csvError(
-          r.line,
+          r.at,
           COLUMNS.profession,
           `« ${name} » a déjà la profession « ${String(person.profession)} » (${where}) ; une personne a une profession`
         )
@@ -200,7 +200,7 @@ function assemble(text: string, complement: RegistreComplement): Assembled {
       if (membre !== undefined) {
         if (person.membre !== undefined && person.membre !== membre) {
           throw csvError(
-            r.line,
+            r.at,
             COLUMNS.membre,
             `« ${name} » est déjà dit ${person.membre ? 'membre à jour' : 'non à jour'} plus haut`
           )
@@ -213,12 +213,12 @@ function assemble(text: string, complement: RegistreComplement): Assembled {
     const activite = cell('activite')
     const verse = cell('verse')
     const heures = cell('heures')
-    lineOf.set(`temps[${temps.length}]`, r.line)
+    lineOf.set(`temps[${temps.length}]`, r.at)
     temps.push({
       personne: name,
       date: fromDate(cell('date') ?? ''),
       heures: heures === undefined ? '' : fromNumber(heures),
-      section: sectionCell === undefined ? '' : sectionOf(sectionCell, r.line),
+      section: sectionCell === undefined ? '' : sectionOf(sectionCell, r.at),
       ...(activite === undefined ? {} : { activite }),
       nature: natureCell === undefined ? '' : (NATURE_WORDS.get(loose(natureCell)) ?? natureCell),
       ...(verse === undefined ? {} : { verse: fromDate(verse) }),

@@ -18,11 +18,11 @@ import { fixtureText } from './support/budgets'
  * reference the reader's whole-record shortcut must agree with.
  */
 function referenceRead(text: string): {
-  records: { line: number; cells: string[] }[]
+  records: { at: number; cells: string[] }[]
   unterminatedAt?: number
 } {
   const source = text.startsWith('\ufeff') ? text.slice(1) : text
-  const records: { line: number; cells: string[] }[] = []
+  const records: { at: number; cells: string[] }[] = []
   let cells: string[] = []
   let cell = ''
   let line = 1
@@ -54,7 +54,7 @@ function referenceRead(text: string): {
       i++
     } else if (c === '\r' || c === '\n') {
       cells.push(cell)
-      records.push({ line: start, cells })
+      records.push({ at: start, cells })
       cells = []
       cell = ''
       i += c === '\r' && source[i + 1] === '\n' ? 2 : 1
@@ -67,7 +67,7 @@ function referenceRead(text: string): {
   }
   if (cell !== '' || cells.length > 0) {
     cells.push(cell)
-    records.push({ line: start, cells })
+    records.push({ at: start, cells })
   }
   return { records }
 }
@@ -134,8 +134,8 @@ describe('CSV reader', () => {
   it('gives each record with the line where it starts, and stops at an unterminated quote', () => {
     expect(readCsv('\ufeffa;b\r\n"x\r\ny";c\nlast;"open\n')).toEqual({
       records: [
-        { line: 1, cells: ['a', 'b'] },
-        { line: 2, cells: ['x\r\ny', 'c'] },
+        { at: 1, cells: ['a', 'b'] },
+        { at: 2, cells: ['x\r\ny', 'c'] },
       ],
       unterminatedAt: 4,
     })
