@@ -277,13 +277,13 @@ async function fillProfile(p: Page): Promise<void> {
   await p.getByLabel('Fin de l’exercice').fill(`${YEAR}-12-31`)
 }
 
-/** Imports the fixture budget, then checks the new sheet; returns the counts shown. */
 /** Who checked, and the note that says why when it was not the service: the whole message. */
 async function checkedBy(p: Page): Promise<string> {
   const title = p.getByText('Contrôle effectué', { exact: false })
   return normal(await title.locator('..').textContent())
 }
 
+/** Imports the fixture budget, then checks the new sheet; returns the counts shown. */
 async function importAndCheck(p: Page): Promise<{ error: number; warning: number; info: number }> {
   await p.getByRole('tab', { name: 'Budget', exact: true }).click()
   const input = p.getByLabel('Fichier de budget à importer (JSON ou CSV)')
