@@ -5,6 +5,7 @@ import { withDeadline } from '../../addin/taskpane/fetch-deadline'
 import { loadRateSource } from '../../addin/taskpane/rates/rate-source'
 import { MemoryStore } from '../../addin/taskpane/rates/storage'
 import { bundledCatalog } from '../../shared'
+import { oneLineBudget } from './support/action-services'
 
 const API = 'https://cpts.example/api/v1/'
 
@@ -21,17 +22,6 @@ function stalled(): { fetch: typeof globalThis.fetch; signals: AbortSignal[] } {
       else signal.addEventListener('abort', () => reject(signal.reason))
     })) as typeof globalThis.fetch
   return { fetch, signals }
-}
-
-const doc = {
-  profil: {
-    nom: 'CPTS Essai',
-    taille: 1 as const,
-    signature: '2023-03-01',
-    exercice: { debut: '2025-01-01', fin: '2025-12-31' },
-    missions: [],
-  },
-  lignes: [{ compte: '6411', libelle: 'Salaire', montant: '1000.00' }],
 }
 
 describe('withDeadline', () => {
@@ -62,7 +52,7 @@ describe('withDeadline', () => {
 
   it('a check the service never answers is tried twice, then run here with its reason', async () => {
     const { fetch, signals } = stalled()
-    const result = await runCheck(doc, {
+    const result = await runCheck(oneLineBudget, {
       fetch: withDeadline(fetch, 20),
       api: API,
       pause: async () => {},

@@ -10,6 +10,7 @@ import {
   withSignature,
 } from '../../addin/taskpane/profile/draft'
 import { bundledCatalog, checkBudget, toAmountString } from '../../shared'
+import { oneLineBudget } from './support/action-services'
 
 const catalog = bundledCatalog()
 const avenant2 = catalog.byVersionId('aci-avenant-2')
@@ -210,16 +211,7 @@ describe('evaluateDraft', () => {
 })
 
 describe('runCheck', () => {
-  const doc = {
-    profil: {
-      nom: 'CPTS Essai',
-      taille: 1 as const,
-      signature: '2023-03-01',
-      exercice: { debut: '2025-01-01', fin: '2025-12-31' },
-      missions: [],
-    },
-    lignes: [{ compte: '6411', libelle: 'Salaire', montant: '1000.00' }],
-  }
+  const doc = oneLineBudget
 
   /** The pauses runCheck asked for, none of them waited. */
   const pauses: number[] = []

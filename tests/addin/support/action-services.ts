@@ -12,6 +12,18 @@ export const fixtureText = (name: string): string =>
 
 export const fixture = (name: string): BudgetDocument => budgetFromJson(fixtureText(name))
 
+/** The smallest budget a check reads: one salary line of 1 000,00 € for a taille 1 CPTS. */
+export const oneLineBudget = {
+  profil: {
+    nom: 'CPTS Essai',
+    taille: 1 as const,
+    signature: '2023-03-01',
+    exercice: { debut: '2025-01-01', fin: '2025-12-31' },
+    missions: [],
+  },
+  lignes: [{ compte: '6411', libelle: 'Salaire', montant: '1000.00' }],
+}
+
 /** No service: every request fails as a browser offline does. */
 export const offline = (async () => {
   throw new TypeError('Failed to fetch')
