@@ -175,28 +175,41 @@ export function looseCell(cell: string): string {
   return key
 }
 
-/**
- * The mode a split's cell names: the words the CSV writes (« clés », « montants ») at once, as on
- * every line of a file, any other spelling by its loose form; the cell itself for the schema to
- * refuse.
- */
-export function modeOf(cell: string): Mode | string {
-  if (cell === MODE_LABELS.cles) return 'cles'
-  if (cell === MODE_LABELS.montants) return 'montants'
-  return lookup(words().modes, cell)
+/** Codes and the labels the CSV and the sheet write for them, compared with a cell as it is. */
+type Labels<T extends string> = readonly { readonly code: T; readonly label: string }[]
+
+function labelsOf<T extends string>(labels: Readonly<Record<T, string>>): Labels<T> {
+  return (Object.keys(labels) as T[]).map((code) => ({ code, label: labels[code] }))
 }
 
+const MODES: Labels<Mode> = /* @__PURE__ */ labelsOf(MODE_LABELS)
+const FUNDERS: Labels<Financeur> = /* @__PURE__ */ labelsOf(FINANCEUR_LABELS)
+
 /**
- * The funder a cell names: the labels the CSV and the sheet write (« ACI (Assurance Maladie) »)
- * at once, as on every income line of a file, any other spelling or a code by its loose form;
- * the cell itself for the schema to refuse.
+ * The code a cell names: a label as the files write it is known at once, by comparing it with
+ * the few labels (as on every line of a file; looking its loose form up costs more); any other
+ * spelling, or a code, by its loose form in `table`; the cell itself for the schema to refuse.
  */
-export function financeurOf(cell: string): Financeur | string {
-  for (let i = 0; i < FINANCEURS.length; i++) {
-    const code = FINANCEURS[i] as Financeur
-    if (cell === FINANCEUR_LABELS[code]) return code
+function labelled<T extends string>(
+  labels: Labels<T>,
+  table: ReadonlyMap<string, T>,
+  cell: string
+): T | string {
+  for (let i = 0; i < labels.length; i++) {
+    const entry = labels[i] as Labels<T>[number]
+    if (cell === entry.label) return entry.code
   }
-  return lookup(words().financeurs, cell)
+  return lookup(table, cell)
+}
+
+/** The mode a split's cell names (« clés », « montants »). */
+export function modeOf(cell: string): Mode | string {
+  return labelled(MODES, words().modes, cell)
+}
+
+/** The funder a cell names (« ACI (Assurance Maladie) », or its code). */
+export function financeurOf(cell: string): Financeur | string {
+  return labelled(FUNDERS, words().financeurs, cell)
 }
 
 /** The code a cell names in a table of words, or the cell itself for the schema to refuse. */
