@@ -17,7 +17,7 @@ export function withDeadline(
   ms: number = SERVICE_DEADLINE_MS
 ): typeof globalThis.fetch {
   return (input, init) => {
-    const deadline = AbortSignal.timeout(ms)
+    const deadline = deadlineSignal(ms)
     const own = init?.signal
     if (own === undefined || own === null) return fetch(input, { ...init, signal: deadline })
     // Either signal cancels: AbortSignal.any is missing from the Safari of older Macs.
@@ -36,4 +36,19 @@ export function withDeadline(
     }
     return fetch(input, { ...init, signal: both.signal })
   }
+}
+
+/**
+ * A signal aborted with a `TimeoutError` after `ms`: AbortSignal.timeout where the browser has it,
+ * a timer otherwise (the Safari of Macs before Safari 16, where calling it would throw and leave
+ * the pane with no service at all).
+ */
+function deadlineSignal(ms: number): AbortSignal {
+  if (typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(ms)
+  const controller = new AbortController()
+  setTimeout(
+    () => controller.abort(new DOMException('Le service n’a pas répondu à temps.', 'TimeoutError')),
+    ms
+  )
+  return controller.signal
 }

@@ -34,6 +34,20 @@ describe('withDeadline', () => {
     expect(signals).toHaveLength(1)
   })
 
+  it('ends a stalled call the same way in a browser without AbortSignal.timeout (Safari before 16)', async () => {
+    const timeout = AbortSignal.timeout
+    Object.defineProperty(AbortSignal, 'timeout', { value: undefined, configurable: true })
+    try {
+      const { fetch, signals } = stalled()
+      const error = await withDeadline(fetch, 20)(`${API}rates`).catch((e: unknown) => e)
+      expect((error as Error).name).toBe('TimeoutError')
+      expect(signals).toHaveLength(1)
+    } finally {
+      Object.defineProperty(AbortSignal, 'timeout', { value: timeout, configurable: true })
+    }
+    expect(typeof AbortSignal.timeout).toBe('function')
+  })
+
   it('passes an answer given in time, and the caller’s own cancel still cancels', async () => {
     const answered = withDeadline(async () => Response.json({ ok: true }), 1_000)
     expect(await (await answered(`${API}rates`)).json()).toEqual({ ok: true })
