@@ -16,7 +16,7 @@ import {
   type Repartition,
 } from './schema'
 import { type Section, sectionIndex } from './sections'
-import { isBudgetFrame, isLigne, isLigneWritten } from './shape'
+import { isBudgetFrame, isLigne, isLigneWritten, isReadyLigne, isReadyLigneWritten } from './shape'
 
 export type { BudgetOptions }
 
@@ -190,24 +190,38 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
 }
 
 /**
- * The lines of a document whose frame budgetSchema takes, in one pass: each line checked as the
- * schema would (`wellFormed`: isLigne, isLigneWritten, or nothing for the schema's own output)
- * and by checkLigne, then put in canonical form by `canonical`. Undefined as soon as a line is
- * not well formed: the schema then speaks, with its French messages. A line that breaks
- * checkLigne is said once every line is known to be well formed, and after the profile's
- * errors: the same error as checking in separate passes.
+ * How a parse takes a document's lines: `ready` says which it keeps as they are (isReadyLigne:
+ * checked and canonical already), `wellFormed` checks any other as the schema would (isLigne,
+ * isLigneWritten, or nothing for the schema's own output), and `canonical` puts it in canonical
+ * form once checkLigne has nothing against it.
+ */
+interface LineRules {
+  readonly ready?: (ligne: unknown) => boolean
+  readonly wellFormed: (ligne: unknown) => boolean
+  readonly canonical: (ligne: BudgetLigne) => BudgetLigne
+}
+
+/**
+ * The lines of a document whose frame budgetSchema takes, in one pass, by `rules`. Undefined as
+ * soon as a line is not well formed: the schema then speaks, with its French messages. A line
+ * that breaks checkLigne is said once every line is known to be well formed, and after the
+ * profile's errors: the same error as checking in separate passes.
  */
 function readLines(
   doc: BudgetDocument,
   options: BudgetOptions,
-  canonical: (ligne: BudgetLigne) => BudgetLigne,
-  wellFormed: (ligne: unknown) => boolean
+  rules: LineRules
 ): Budget | undefined {
+  const { ready, wellFormed, canonical } = rules
   const lignes = doc.lignes as readonly unknown[]
   const out: BudgetLigne[] = new Array(lignes.length)
   let error: unknown
   for (let i = 0; i < lignes.length; i++) {
     const ligne = lignes[i]
+    if (ready?.(ligne)) {
+      out[i] = ligne as BudgetLigne
+      continue
+    }
     if (!wellFormed(ligne)) return undefined
     if (error !== undefined) continue
     try {
@@ -244,6 +258,21 @@ function canonicalizeRepartition(r: Repartition): void {
   sortBySection(r.parts as { section: string }[])
 }
 
+/** parseBudget's lines: each one copied in canonical form, never kept (the caller keeps its document). */
+const COPIED: LineRules = { wellFormed: isLigne, canonical: normalizeLigne }
+/** A document handed over: a line that needs nothing is kept, any other canonicalized where it is. */
+const BUILT: LineRules = {
+  ready: isReadyLigne,
+  wellFormed: isLigne,
+  canonical: canonicalizeInPlace,
+}
+/** The same for a document a reader of the core wrote, whose lines hold a line's keys only. */
+const WRITTEN: LineRules = {
+  ready: isReadyLigneWritten,
+  wellFormed: isLigneWritten,
+  canonical: canonicalizeInPlace,
+}
+
 /**
  * parseBudget for a document handed over, that its maker keeps no hold on: one a reader of the
  * core built, or a request's body just parsed. Checked the same way, and refused with the same
@@ -253,7 +282,7 @@ function canonicalizeRepartition(r: Repartition): void {
  * order of its fields; canonicalJson sorts them).
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
-  return parsed(built, options, canonicalizeInPlace, isLigne)
+  return parsed(built, options, BUILT)
 }
 
 /**
@@ -262,7 +291,7 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
  * (isLigneWritten); refused with the same errors.
  */
 export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
-  return parsed(written, options, canonicalizeInPlace, isLigneWritten)
+  return parsed(written, options, WRITTEN)
 }
 
 /**
@@ -270,14 +299,9 @@ export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}
  * speaks, with its French messages (the lines read before the first that is not, put in canonical
  * form, mean the same), and readLines reads what it took.
  */
-function parsed(
-  input: unknown,
-  options: BudgetOptions,
-  canonical: (ligne: BudgetLigne) => BudgetLigne,
-  wellFormed: (ligne: unknown) => boolean
-): Budget {
+function parsed(input: unknown, options: BudgetOptions, rules: LineRules): Budget {
   if (isBudgetFrame(input)) {
-    const read = readLines(input as BudgetDocument, options, canonical, wellFormed)
+    const read = readLines(input as BudgetDocument, options, rules)
     if (read !== undefined) return read
   }
   const result = v.safeParse(budgetSchema, input)
@@ -286,7 +310,10 @@ function parsed(
     throw invalid(pathOf(issue, 'budget'), `${issue.message}.`)
   }
   // The schema took every line: readLines reads them all.
-  return readLines(result.output, options, canonical, () => true) as Budget
+  return readLines(result.output, options, {
+    wellFormed: () => true,
+    canonical: rules.canonical,
+  }) as Budget
 }
 
 /**
@@ -297,5 +324,5 @@ function parsed(
  * accounts that the profile points to and that does not exist.
  */
 export function parseBudget(input: unknown, options: BudgetOptions = {}): Budget {
-  return parsed(input, options, normalizeLigne, isLigne)
+  return parsed(input, options, COPIED)
 }

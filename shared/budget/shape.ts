@@ -3,10 +3,10 @@ import { isIsoDate } from '../dates'
 import { MISSION_CODES } from '../missions'
 import { PHASES } from '../rates/schema'
 import { isDigit } from '../text/chars'
-import { isCompte } from './accounts'
-import { centsOf } from './cents'
+import { isCompte, natureOf } from './accounts'
+import { centsOf, isCanonicalAmount } from './cents'
 import { FINANCEURS } from './financeurs'
-import { SECTIONS } from './sections'
+import { SECTIONS, sectionIndex } from './sections'
 
 // Every pattern is the schema's own (schema.ts, wire-schemas.ts). This predicate may say no to
 // a document the schema accepts (parseBudget then asks the schema, which decides), never yes to
@@ -257,4 +257,85 @@ export function isBudgetFrame(input: unknown): boolean {
   if (!isObject(input) || !onlyKeys(input, BUDGET_KEYS)) return false
   if (input.$schema !== undefined && typeof input.$schema !== 'string') return false
   return Array.isArray(input.lignes) && isProfil(input.profil)
+}
+
+/** A text as canonicalization leaves it: TEXT, and trimmed (its ends not white space). */
+function isTrimmedText(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 300 || !isLineOfText(value)) return false
+  const first = value.charCodeAt(0)
+  const last = value.charCodeAt(value.length - 1)
+  // Printable ASCII at both ends says it at once; any other end is asked of trim.
+  return (first > 32 && first < 127 && last > 32 && last < 127) || value.trim() === value
+}
+
+/** An amount as centsToString writes it, within the schema's thirteen digits before the point. */
+function isCanonicalAmountText(value: unknown): boolean {
+  if (typeof value !== 'string' || !isCanonicalAmount(value)) return false
+  const sign = value.charCodeAt(0) === 45 /* - */ ? 1 : 0
+  return value.length - sign - 3 <= 13
+}
+
+/** A key of a split as minimalDecimal leaves it: POURCENTAGE, and no trailing zero after a point. */
+function isCanonicalPercent(value: unknown): boolean {
+  if (typeof value !== 'string' || !isPercentText(value)) return false
+  const last = value.charCodeAt(value.length - 1)
+  return last !== 48 /* 0 */ || value.indexOf('.') === -1
+}
+
+/** A split as canonicalization leaves it: its parts' sections each once, in SECTIONS order, their values canonical. */
+function isCanonicalSplit(r: unknown, keys: boolean): boolean {
+  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS))) return false
+  const parts = r.parts
+  if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
+  const amounts = r.mode === 'montants'
+  if (!amounts && r.mode !== 'cles') return false
+  let previous = -1
+  for (let j = 0; j < parts.length; j++) {
+    const part = parts[j]
+    if (!isObject(part) || (keys && !onlyKeys(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS))) {
+      return false
+    }
+    const index = typeof part.section === 'string' ? sectionIndex(part.section) : -1
+    if (index <= previous) return false
+    previous = index
+    if (!(amounts ? isCanonicalAmountText(part.montant) : isCanonicalPercent(part.pourcentage))) {
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * A line that needs nothing more, as it stands: isLigne says yes to it, checkLigne nothing
+ * against it, and canonicalization leaves it as it is (texts trimmed, amounts as centsToString
+ * writes them, keys without trailing zeros, parts in section order). A parse keeps such a line
+ * after this one look, where any other is checked, then canonicalized. It may say no to a line
+ * that is (it is then read the long way), never yes to one that is not: a property test holds it
+ * to that.
+ */
+export function isReadyLigne(l: unknown): boolean {
+  return isReadyLigneOf(l, true)
+}
+
+/** isReadyLigne for a line one of the core's readers wrote (its keys known, as isLigneWritten). */
+export function isReadyLigneWritten(l: unknown): boolean {
+  return isReadyLigneOf(l, false)
+}
+
+function isReadyLigneOf(l: unknown, keys: boolean): boolean {
+  return (
+    isObject(l) &&
+    (!keys || onlyKeys(l, LIGNE_KEYS)) &&
+    typeof l.compte === 'string' &&
+    isCompte(l.compte) &&
+    isTrimmedText(l.libelle) &&
+    isCanonicalAmountText(l.montant) &&
+    (l.realise === undefined || isCanonicalAmountText(l.realise)) &&
+    (l.repartition === undefined || isCanonicalSplit(l.repartition, keys)) &&
+    (l.repartitionRealise === undefined ||
+      (l.realise !== undefined && isCanonicalSplit(l.repartitionRealise, keys))) &&
+    (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
+    (l.beneficiaire === undefined ||
+      (isTrimmedText(l.beneficiaire) && natureOf(l.compte) === 'charge'))
+  )
 }

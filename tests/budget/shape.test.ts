@@ -11,6 +11,8 @@ import {
   isLigneWritten,
   isLineOfText,
   isPercentText,
+  isReadyLigne,
+  isReadyLigneWritten,
 } from '../../shared/budget/shape'
 import { pathOf } from '../../shared/wire-schemas'
 import { budget } from './support/arbitraries'
@@ -339,6 +341,143 @@ describe('the fast shape check of a budget', () => {
       expect(isBudgetShape(input)).toBe(false)
       expect(v.safeParse(budgetSchema, input).success).toBe(false)
     }
+  })
+})
+
+type Line = Record<string, unknown>
+
+/**
+ * One change to a line of a Budget, that the long way may check or canonicalize differently:
+ * spaces around a text, an amount or a key written otherwise, parts out of order or twice, a
+ * split of actuals with or without its actual amount, a beneficiary on a product, a code in
+ * capitals. `k` picks the change, `n` a variant of it.
+ */
+function changed(line: Line, k: number, n: number): Line {
+  const l = structuredClone(line)
+  const split = l.repartition as { mode: string; parts: Record<string, string>[] } | undefined
+  const first = split?.parts[0]
+  switch (k % 12) {
+    case 0:
+      l.libelle = [` ${l.libelle}`, `${l.libelle} `, `${l.libelle}\u00a0`, `\u2003${l.libelle}`][
+        n % 4
+      ]
+      break
+    case 1:
+      l.montant = ['42', '42.5', '-0.00', '042.00', '1234567890123.00', '12345678901234.00'][n % 6]
+      break
+    case 2:
+      l.realise = ['900.50', '900.5', '900', '-0.05'][n % 4]
+      if (n % 3 === 0) {
+        l.repartitionRealise = {
+          mode: 'montants',
+          parts: [{ section: 'acces', montant: l.realise as string }],
+        }
+      }
+      break
+    case 3:
+      l.repartitionRealise = { mode: 'cles', parts: [{ section: 'acces', pourcentage: '100' }] }
+      if (n % 2 === 0) delete l.realise
+      break
+    case 4:
+      split?.parts.reverse()
+      break
+    case 5:
+      if (first !== undefined) split?.parts.push(structuredClone(first))
+      break
+    case 6:
+      if (first?.pourcentage !== undefined) {
+        first.pourcentage = first.pourcentage.includes('.')
+          ? `${first.pourcentage}0`
+          : `${first.pourcentage}.0`
+      } else if (first?.montant !== undefined) first.montant = `${first.montant}`.slice(0, -1)
+      break
+    case 7:
+      l.beneficiaire = ['Dr Martin', ' Dr Martin', 'Dr Martin '][n % 3]
+      l.compte = ['6228', '706', '864'][Math.floor(n / 3) % 3]
+      break
+    case 8:
+      l.financeur = ['aci', 'ACI', 'fir', 'mecene'][n % 4]
+      break
+    case 9:
+      if (first !== undefined) first.section = ['Acces', 'inconnue', 'hors_aci'][n % 3] as string
+      break
+    case 10:
+      if (split !== undefined) split.mode = ['clés', 'cles', 'montants'][n % 3] as string
+      break
+    default:
+      l.libelle = ['a'.repeat(300), 'a'.repeat(301), 'deux\nlignes', '’Loyer’', ''][n % 5]
+  }
+  return l
+}
+
+/** What a value says as JSON: an array's own other properties, which no schema reads, left out. */
+const asJson = (value: unknown): unknown =>
+  value instanceof Error ? value : JSON.parse(JSON.stringify(value))
+
+/** The long way: the line parsed alone under FULL's profile, or the error it gives. */
+function longWay(line: Line): unknown {
+  try {
+    return parseBudget({ profil: FULL.profil, lignes: [line] }).lignes[0]
+  } catch (error) {
+    return error
+  }
+}
+
+describe('a line that needs nothing more (isReadyLigne), kept as it is', () => {
+  it('is every line of every Budget', () => {
+    fc.assert(
+      fc.property(budget, (doc) => {
+        for (const l of parseBudget(doc).lignes) {
+          const copy = JSON.parse(JSON.stringify(l)) as unknown
+          expect(isReadyLigne(copy)).toBe(true)
+          expect(isReadyLigneWritten(copy)).toBe(true)
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('is never a line that the long way would refuse or change', () => {
+    let ready = 0
+    let notReady = 0
+    fc.assert(
+      fc.property(budget, fc.nat(), fc.nat(), (doc, k, n) => {
+        for (const [i, l] of parseBudget(doc).lignes.entries()) {
+          const line = changed(l as unknown as Line, k + i, n)
+          const written = isReadyLigneWritten(line)
+          expect(isReadyLigne(line)).toBe(written)
+          if (!written) {
+            notReady++
+            continue
+          }
+          ready++
+          expect(isLigne(line)).toBe(true)
+          expect(longWay(line)).toEqual(line)
+        }
+      }),
+      { numRuns: 400 }
+    )
+    // Both answers are given often: the property is asked of lines on either side.
+    expect(ready).toBeGreaterThan(300)
+    expect(notReady).toBeGreaterThan(300)
+  })
+
+  it('is never a line the schema refuses, among the near misses of every field', () => {
+    fc.assert(
+      fc.property(brokenBudget, (input) => {
+        const lignes = (input as { lignes?: unknown }).lignes
+        if (!Array.isArray(lignes)) return
+        for (const l of lignes) {
+          if (isReadyLigne(l)) expect(asJson(longWay(l as Line))).toEqual(asJson(l))
+          if (isReadyLigneWritten(l)) expect(isLigneWritten(l)).toBe(true)
+        }
+      }),
+      { numRuns: 500 }
+    )
+    // A key no line has: the written lines' rule does not look at keys, the other refuses it.
+    const line = { ...(FULL.lignes[0] as object), realise: '900.50', inconnu: 1 }
+    expect(isReadyLigneWritten(line)).toBe(true)
+    expect(isReadyLigne(line)).toBe(false)
   })
 })
 
