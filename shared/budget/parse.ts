@@ -276,8 +276,9 @@ const WRITTEN: LineRules = {
 /**
  * parseBudget for a document handed over, that its maker keeps no hold on: one a reader of the
  * core built, or a request's body just parsed. Checked the same way, and refused with the same
- * errors; its lines are put in canonical form where they are rather than copied (a reader of
- * 10 000 rows allocates half as much). A line's fields keep the order they came in: a reader
+ * errors; its lines are kept as they are when they need nothing more (isReadyLigne), and any
+ * other put in canonical form where it is, rather than copied (a reader of 10 000 rows allocates
+ * half as much). A line's fields keep the order they came in: a reader
  * writes them in canonical order, a JSON body in its sender's (nothing reads a Budget by the
  * order of its fields; canonicalJson sorts them).
  */
@@ -287,8 +288,8 @@ export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): B
 
 /**
  * parseBudgetBuilt for a document one of the core's readers wrote field by field (rows.ts): its
- * lines hold a line's fields and no other, in canonical order, so only their values are checked
- * (isLigneWritten); refused with the same errors.
+ * lines hold a line's fields and no other, in canonical order, so only their values are looked
+ * at (isReadyLigneWritten, then isLigneWritten); refused with the same errors.
  */
 export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
   return parsed(written, options, WRITTEN)
