@@ -107,6 +107,25 @@ function onlyKeys(o: Fields, keys: KeySet): boolean {
   return (seen & keys.required) === keys.required
 }
 
+/**
+ * onlyKeys, the keys also in the list's order: the canonical order of a Budget's fields, in which
+ * a line kept as it is must already be.
+ */
+function onlyKeysInOrder(o: Fields, keys: KeySet): boolean {
+  const known = keys.known
+  const count = known.length
+  let seen = 0
+  let previous = -1
+  for (const key in o) {
+    let i = 0
+    while (i < count && known[i] !== key) i++
+    if (i === count || i < previous) return false
+    previous = i
+    seen |= 1 << i
+  }
+  return (seen & keys.required) === keys.required
+}
+
 const MISSION_KEYS = keySet(['mission', 'debut', 'taux', 'phase'], ['mission', 'debut'])
 const PROFIL_KEYS = keySet(
   ['nom', 'taille', 'population', 'signature', 'version', 'exercice', 'missions', 'seuils'],
@@ -284,7 +303,7 @@ function isCanonicalPercent(value: unknown): boolean {
 
 /** A split as canonicalization leaves it: its parts' sections each once, in SECTIONS order, their values canonical. */
 function isCanonicalSplit(r: unknown, keys: boolean): boolean {
-  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS))) return false
+  if (!isObject(r) || (keys && !onlyKeysInOrder(r, REPARTITION_KEYS))) return false
   const parts = r.parts
   if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
   const amounts = r.mode === 'montants'
@@ -292,7 +311,10 @@ function isCanonicalSplit(r: unknown, keys: boolean): boolean {
   let previous = -1
   for (let j = 0; j < parts.length; j++) {
     const part = parts[j]
-    if (!isObject(part) || (keys && !onlyKeys(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS))) {
+    if (
+      !isObject(part) ||
+      (keys && !onlyKeysInOrder(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS))
+    ) {
       return false
     }
     const index = typeof part.section === 'string' ? sectionIndex(part.section) : -1
@@ -307,11 +329,11 @@ function isCanonicalSplit(r: unknown, keys: boolean): boolean {
 
 /**
  * A line that needs nothing more, as it stands: isLigne says yes to it, checkLigne nothing
- * against it, and canonicalization leaves it as it is (texts trimmed, amounts as centsToString
- * writes them, keys without trailing zeros, parts in section order). A parse keeps such a line
- * after this one look, where any other is checked, then canonicalized. It may say no to a line
- * that is (it is then read the long way), never yes to one that is not: a property test holds it
- * to that.
+ * against it, and canonicalization leaves it as it is (fields in canonical order, texts trimmed,
+ * amounts as centsToString writes them, keys without trailing zeros, parts in section order). A
+ * parse keeps such a line after this one look, where any other is checked, then canonicalized.
+ * It may say no to a line that is (it is then read the long way), never yes to one that is not:
+ * a property test holds it to that.
  */
 export function isReadyLigne(l: unknown): boolean {
   return isReadyLigneOf(l, true)
@@ -325,7 +347,7 @@ export function isReadyLigneWritten(l: unknown): boolean {
 function isReadyLigneOf(l: unknown, keys: boolean): boolean {
   return (
     isObject(l) &&
-    (!keys || onlyKeys(l, LIGNE_KEYS)) &&
+    (!keys || onlyKeysInOrder(l, LIGNE_KEYS)) &&
     typeof l.compte === 'string' &&
     isCompte(l.compte) &&
     isTrimmedText(l.libelle) &&

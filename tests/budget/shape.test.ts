@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { budgetSchema, parseBudget } from '../../shared'
+import { budgetFromJson, budgetSchema, parseBudget } from '../../shared'
 import { COMPTE_PATTERN, isCompte } from '../../shared/budget/accounts'
 import { centsToString, isCanonicalAmount } from '../../shared/budget/cents'
 import {
@@ -414,6 +414,14 @@ function changed(line: Line, k: number, n: number): Line {
 const asJson = (value: unknown): unknown =>
   value instanceof Error ? value : JSON.parse(JSON.stringify(value))
 
+/** A line's fields in a Budget's canonical order (the order of FULL's line, which has them all). */
+const inCanonicalOrder = (line: Line): Line =>
+  Object.fromEntries(
+    Object.keys(FULL.lignes[0] as object)
+      .filter((key) => key in line)
+      .map((key) => [key, line[key]])
+  )
+
 /** The long way: the line parsed alone under FULL's profile, or the error it gives. */
 function longWay(line: Line): unknown {
   try {
@@ -445,7 +453,8 @@ describe('a line that needs nothing more (isReadyLigne), kept as it is', () => {
         for (const [i, l] of parseBudget(doc).lignes.entries()) {
           const line = changed(l as unknown as Line, k + i, n)
           const written = isReadyLigneWritten(line)
-          expect(isReadyLigne(line)).toBe(written)
+          // The keyed rule says the same of the line, its fields put in canonical order.
+          expect(isReadyLigne(inCanonicalOrder(line))).toBe(written)
           if (!written) {
             notReady++
             continue
@@ -478,6 +487,43 @@ describe('a line that needs nothing more (isReadyLigne), kept as it is', () => {
     const line = { ...(FULL.lignes[0] as object), realise: '900.50', inconnu: 1 }
     expect(isReadyLigneWritten(line)).toBe(true)
     expect(isReadyLigne(line)).toBe(false)
+  })
+
+  it('keeps a line only with its fields in canonical order, and budgetFromJson gives them so', () => {
+    let reordered = 0
+    fc.assert(
+      fc.property(budget, fc.nat(), (doc, n) => {
+        const canonical = parseBudget(doc)
+        const text = JSON.stringify(canonical)
+        // Each line's fields, its split's and its parts' written in another order.
+        const shuffled = JSON.parse(text) as { lignes: Line[] }
+        shuffled.lignes = shuffled.lignes.map((l, i) => {
+          const keys = Object.keys(l)
+          const turn = (n + i) % keys.length
+          const split = l.repartition as
+            | { mode: string; parts: Record<string, string>[] }
+            | undefined
+          const out: Line = Object.fromEntries(
+            [...keys.slice(turn), ...keys.slice(0, turn)].map((k) => [k, l[k]])
+          )
+          if (split !== undefined && (n + i) % 2 === 0) {
+            out.repartition = {
+              parts: split.parts.map((p) => Object.fromEntries(Object.entries(p).reverse())),
+              mode: split.mode,
+            }
+          }
+          if (JSON.stringify(out) !== JSON.stringify(l)) {
+            reordered++
+            expect(isReadyLigne(out)).toBe(false)
+          }
+          return out
+        })
+        expect(JSON.stringify(budgetFromJson(JSON.stringify(shuffled)))).toBe(text)
+        expect(JSON.stringify(budgetFromJson(text))).toBe(text)
+      }),
+      { numRuns: 200 }
+    )
+    expect(reordered).toBeGreaterThan(200)
   })
 })
 
