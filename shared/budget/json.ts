@@ -3,7 +3,7 @@ import { AciError } from '../errors'
 import type { DecodeOptions } from '../text/decode'
 import type { BudgetOptions } from './context'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
-import { parseBudget } from './parse'
+import { parseBudgetJson } from './parse'
 import type { BudgetDocument } from './schema'
 
 /** The budget as JSON text, two-space indented, fields in canonical order (parse it first for the canonical form). */
@@ -32,7 +32,7 @@ function readBudgetJson(text: string, options: BudgetOptions): BudgetDocument {
       'budget'
     )
   }
-  return parseBudget(raw, options)
+  return parseBudgetJson(raw, options)
 }
 
 /** A budget read from a JSON file, with the encoding its bytes were read in. */

@@ -266,6 +266,15 @@ const BUILT: LineRules = {
   wellFormed: isLigne,
   canonical: canonicalizeInPlace,
 }
+/**
+ * A file's JSON just parsed: a line that needs nothing more is kept, any other copied in
+ * canonical form, so that every field is in canonical order, as budgetToJson then writes it.
+ */
+const PARSED_JSON: LineRules = {
+  ready: isReadyLigne,
+  wellFormed: isLigne,
+  canonical: normalizeLigne,
+}
 /** The same for a document a reader of the core wrote, whose lines hold a line's keys only. */
 const WRITTEN: LineRules = {
   ready: isReadyLigneWritten,
@@ -277,19 +286,30 @@ const WRITTEN: LineRules = {
  * parseBudget for a document handed over, that its maker keeps no hold on: one a reader of the
  * core built, or a request's body just parsed. Checked the same way, and refused with the same
  * errors; its lines are kept as they are when they need nothing more (isReadyLigne), and any
- * other put in canonical form where it is, rather than copied (a reader of 10 000 rows allocates
- * half as much). A line's fields keep the order they came in: a reader
- * writes them in canonical order, a JSON body in its sender's (nothing reads a Budget by the
- * order of its fields; canonicalJson sorts them).
+ * other put in canonical form where it is, rather than copied. A line's fields keep the order
+ * they came in: a reader writes them in canonical order, a JSON body in its sender's (nothing
+ * reads a Budget by the order of its fields; canonicalJson sorts them).
  */
 export function parseBudgetBuilt(built: unknown, options: BudgetOptions = {}): Budget {
   return parsed(built, options, BUILT)
 }
 
 /**
+ * parseBudget for what JSON.parse has just given from a file: the same Budget, every field in
+ * canonical order, refused with the same errors; but a line that needs nothing more (isReadyLigne,
+ * its fields in canonical order too) is kept rather than copied, as nearly every line of a budget
+ * file this project wrote.
+ */
+export function parseBudgetJson(parsedJson: unknown, options: BudgetOptions = {}): Budget {
+  return parsed(parsedJson, options, PARSED_JSON)
+}
+
+/**
  * parseBudgetBuilt for a document one of the core's readers wrote field by field (rows.ts): its
  * lines hold a line's fields and no other, in canonical order, so only their values are looked
- * at (isReadyLigneWritten, then isLigneWritten); refused with the same errors.
+ * at (isReadyLigneWritten, then isLigneWritten), and any line that needs more is put in
+ * canonical form where it is (a reader of 10 000 rows allocates half as much); refused with the
+ * same errors.
  */
 export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
   return parsed(written, options, WRITTEN)
