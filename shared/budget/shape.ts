@@ -88,30 +88,14 @@ function keySet(known: readonly string[], required: readonly string[]): KeySet {
 }
 
 /**
- * Only the keys a strict object knows, the required ones present: one pass over its keys, a bit
- * set for each (no `in` test per required key, which costs more than the rest on objects
- * fresh from JSON.parse). Each key is looked for in the list with ===: a property's name and
- * the list's are the same interned string, told apart at once, and a list of at most eight is
- * read faster than a map is hashed.
+ * Only the keys a strict object knows, the required ones present, and with `inOrder` in the
+ * list's order (the canonical order of a Budget's fields, in which a line kept as it is must
+ * already be): one pass over its keys, a bit set for each (no `in` test per required key, which
+ * costs more than the rest on objects fresh from JSON.parse). Each key is looked for in the list
+ * with ===: a property's name and the list's are the same interned string, told apart at once,
+ * and a list of at most eight is read faster than a map is hashed.
  */
-function onlyKeys(o: Fields, keys: KeySet): boolean {
-  const known = keys.known
-  const count = known.length
-  let seen = 0
-  for (const key in o) {
-    let i = 0
-    while (i < count && known[i] !== key) i++
-    if (i === count) return false
-    seen |= 1 << i
-  }
-  return (seen & keys.required) === keys.required
-}
-
-/**
- * onlyKeys, the keys also in the list's order: the canonical order of a Budget's fields, in which
- * a line kept as it is must already be.
- */
-function onlyKeysInOrder(o: Fields, keys: KeySet): boolean {
+function onlyKeys(o: Fields, keys: KeySet, inOrder = false): boolean {
   const known = keys.known
   const count = known.length
   let seen = 0
@@ -119,7 +103,7 @@ function onlyKeysInOrder(o: Fields, keys: KeySet): boolean {
   for (const key in o) {
     let i = 0
     while (i < count && known[i] !== key) i++
-    if (i === count || i < previous) return false
+    if (i === count || (inOrder && i < previous)) return false
     previous = i
     seen |= 1 << i
   }
@@ -303,7 +287,7 @@ function isCanonicalPercent(value: unknown): boolean {
 
 /** A split as canonicalization leaves it: its parts' sections each once, in SECTIONS order, their values canonical. */
 function isCanonicalSplit(r: unknown, keys: boolean): boolean {
-  if (!isObject(r) || (keys && !onlyKeysInOrder(r, REPARTITION_KEYS))) return false
+  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS, true))) return false
   const parts = r.parts
   if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
   const amounts = r.mode === 'montants'
@@ -313,7 +297,7 @@ function isCanonicalSplit(r: unknown, keys: boolean): boolean {
     const part = parts[j]
     if (
       !isObject(part) ||
-      (keys && !onlyKeysInOrder(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS))
+      (keys && !onlyKeys(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS, true))
     ) {
       return false
     }
@@ -347,7 +331,7 @@ export function isReadyLigneWritten(l: unknown): boolean {
 function isReadyLigneOf(l: unknown, keys: boolean): boolean {
   return (
     isObject(l) &&
-    (!keys || onlyKeysInOrder(l, LIGNE_KEYS)) &&
+    (!keys || onlyKeys(l, LIGNE_KEYS, true)) &&
     typeof l.compte === 'string' &&
     isCompte(l.compte) &&
     isTrimmedText(l.libelle) &&
