@@ -177,38 +177,41 @@ function isProfil(p: unknown): boolean {
   )
 }
 
-/** A split; `keys`: whether its keys and its parts' are to be checked (see isLigneWritten). */
-function isRepartition(r: unknown, keys: boolean): boolean {
-  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS))) return false
+/**
+ * A split; `keys`: whether its keys and its parts' are to be checked (see isLigneWritten).
+ * `canonical`: also as canonicalization leaves it (see isReadyLigne): keys in canonical order,
+ * the parts' sections each once and in SECTIONS order, their values in canonical form.
+ */
+function isRepartition(r: unknown, keys: boolean, canonical = false): boolean {
+  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS, canonical))) return false
   const parts = r.parts
   if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
-  if (r.mode === 'montants') {
-    for (const part of parts) {
-      if (
-        !isObject(part) ||
-        (keys && !onlyKeys(part, MONTANT_PART_KEYS)) ||
-        !isOneOf(SECTIONS, part.section) ||
-        !isAmount(part.montant)
-      ) {
-        return false
-      }
+  const amounts = r.mode === 'montants'
+  if (!amounts && r.mode !== 'cles') return false
+  const partKeys = amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS
+  let previous = -1
+  // Indexed, not for…of: a hole in the array is a part that is not an object.
+  for (let j = 0; j < parts.length; j++) {
+    const part = parts[j]
+    if (!isObject(part) || (keys && !onlyKeys(part, partKeys, canonical))) return false
+    if (canonical) {
+      const index = typeof part.section === 'string' ? sectionIndex(part.section) : -1
+      if (index <= previous) return false
+      previous = index
+    } else if (!isOneOf(SECTIONS, part.section)) {
+      return false
     }
-    return true
+    const value = amounts ? part.montant : part.pourcentage
+    const valid = canonical
+      ? amounts
+        ? isCanonicalAmountText(value)
+        : isCanonicalPercent(value)
+      : amounts
+        ? isAmount(value)
+        : isPourcentage(value)
+    if (!valid) return false
   }
-  if (r.mode === 'cles') {
-    for (const part of parts) {
-      if (
-        !isObject(part) ||
-        (keys && !onlyKeys(part, CLE_PART_KEYS)) ||
-        !isOneOf(SECTIONS, part.section) ||
-        !isPourcentage(part.pourcentage)
-      ) {
-        return false
-      }
-    }
-    return true
-  }
-  return false
+  return true
 }
 
 /** One line as budgetSchema takes it (the same may-say-no rule as isBudgetShape). */
@@ -285,32 +288,6 @@ function isCanonicalPercent(value: unknown): boolean {
   return last !== 48 /* 0 */ || value.indexOf('.') === -1
 }
 
-/** A split as canonicalization leaves it: its parts' sections each once, in SECTIONS order, their values canonical. */
-function isCanonicalSplit(r: unknown, keys: boolean): boolean {
-  if (!isObject(r) || (keys && !onlyKeys(r, REPARTITION_KEYS, true))) return false
-  const parts = r.parts
-  if (!Array.isArray(parts) || parts.length < 1 || parts.length > SECTIONS.length) return false
-  const amounts = r.mode === 'montants'
-  if (!amounts && r.mode !== 'cles') return false
-  let previous = -1
-  for (let j = 0; j < parts.length; j++) {
-    const part = parts[j]
-    if (
-      !isObject(part) ||
-      (keys && !onlyKeys(part, amounts ? MONTANT_PART_KEYS : CLE_PART_KEYS, true))
-    ) {
-      return false
-    }
-    const index = typeof part.section === 'string' ? sectionIndex(part.section) : -1
-    if (index <= previous) return false
-    previous = index
-    if (!(amounts ? isCanonicalAmountText(part.montant) : isCanonicalPercent(part.pourcentage))) {
-      return false
-    }
-  }
-  return true
-}
-
 /**
  * A line that needs nothing more, as it stands: isLigne says yes to it, checkLigne nothing
  * against it, and canonicalization leaves it as it is (fields in canonical order, texts trimmed,
@@ -337,9 +314,9 @@ function isReadyLigneOf(l: unknown, keys: boolean): boolean {
     isTrimmedText(l.libelle) &&
     isCanonicalAmountText(l.montant) &&
     (l.realise === undefined || isCanonicalAmountText(l.realise)) &&
-    (l.repartition === undefined || isCanonicalSplit(l.repartition, keys)) &&
+    (l.repartition === undefined || isRepartition(l.repartition, keys, true)) &&
     (l.repartitionRealise === undefined ||
-      (l.realise !== undefined && isCanonicalSplit(l.repartitionRealise, keys))) &&
+      (l.realise !== undefined && isRepartition(l.repartitionRealise, keys, true))) &&
     (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
     (l.beneficiaire === undefined ||
       (isTrimmedText(l.beneficiaire) && natureOf(l.compte) === 'charge'))
