@@ -9,6 +9,7 @@ import { type AmountString, centsOf, centsToString } from './cents'
 import { FINANCEUR_LABELS, FINANCEURS, type Financeur } from './financeurs'
 import { minimalDecimal } from './parse'
 import { SECTIONS, type Section, sectionLabel } from './sections'
+import { isCanonicalAmountText, isCanonicalPercent } from './shape'
 
 /** A cell as a spreadsheet holds it: text (a CSV, or typed in Excel), a number (Excel's double, a date serial), a boolean, or nothing. */
 export type Cell = string | number | boolean | null
@@ -297,6 +298,32 @@ export function amountCell(cell: Cell | undefined): AmountString | string | unde
   const cents = centsOf(shortest)
   if (cents !== undefined) return centsToString(cents)
   return roundToCent(new Decimal(shortest)).toFixed(2)
+}
+
+/**
+ * An amount cell exactly as this project's files write it, « 42000,00 » or « -12,50 »: digits
+ * without a leading zero (but « 0 » alone), a decimal comma, two decimals, at most thirteen
+ * digits before it, never « -0,00 ». Its canonical form at once ("42000.00": what amountCell
+ * gives, as centsToString writes it); undefined for any other cell, which amountCell reads.
+ */
+export function writtenAmount(cell: string): AmountString | undefined {
+  if (!isCanonicalAmountText(cell, 44 /* , */)) return undefined
+  const comma = cell.length - 3
+  return `${cell.slice(0, comma)}.${cell.slice(comma + 1)}`
+}
+
+/**
+ * A key cell exactly as this project's files write a whole percentage, « 40% »: « 40 » at once
+ * when that is a key in canonical form (isCanonicalPercent); undefined for any other cell, which
+ * percentCell reads.
+ */
+export function writtenPercent(cell: string): string | undefined {
+  const end = cell.length - 1
+  if (end < 1 || cell.charCodeAt(end) !== 37 /* % */ || !isDigit(cell.charCodeAt(end - 1))) {
+    return undefined
+  }
+  const number = cell.slice(0, end)
+  return isCanonicalPercent(number) ? number : undefined
 }
 
 /** A cell no reader can take: the caller says so where the cell is. */

@@ -54,12 +54,13 @@ export function centsToString(cents: Cents): AmountString {
 /**
  * Whether an amount is written as centsToString writes it (/^(?:0|-?[1-9]\d*)\.\d\d$/, and
  * « -0.05 » but never « -0.00 »), read character by character: it is asked of every amount of
- * every budget read.
+ * every budget read. `separator`: the decimal separator's code, a comma (44) for an amount as a
+ * French file writes it.
  */
-export function isCanonicalAmount(text: string): boolean {
+export function isCanonicalAmount(text: string, separator = 46): boolean {
   const length = text.length
   const point = length - 3
-  if (point < 1 || text.charCodeAt(point) !== 46) return false
+  if (point < 1 || text.charCodeAt(point) !== separator) return false
   const tenth = text.charCodeAt(point + 1)
   const hundredth = text.charCodeAt(point + 2)
   if (!isDigit(tenth) || !isDigit(hundredth)) return false

@@ -149,7 +149,12 @@ function readBudgetCsv(text: string, options: BudgetOptions): Budget {
   if (unterminatedAt !== undefined) {
     throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
   }
-  const rowsOptions = { edge: CSV_EDGE, ...(options.catalog ? { catalog: options.catalog } : {}) }
+  const rowsOptions = {
+    edge: CSV_EDGE,
+    // Without a quote, every line break ends a record: no cell holds one.
+    oneLine: !text.includes('"'),
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  }
   return budgetFromRows(blocksOf(records), rowsOptions)
 }
 

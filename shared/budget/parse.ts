@@ -16,7 +16,7 @@ import {
   type Repartition,
 } from './schema'
 import { type Section, sectionIndex } from './sections'
-import { isBudgetFrame, isLigne, isLigneWritten, isReadyLigne, isReadyLigneWritten } from './shape'
+import { isBudgetFrame, isLigne, isLigneWritten, isReadyLigne } from './shape'
 
 export type { BudgetOptions }
 
@@ -196,7 +196,7 @@ function normalizeLigne(l: BudgetLigne): BudgetLigne {
  * form once checkLigne has nothing against it.
  */
 interface LineRules {
-  readonly ready?: (ligne: unknown) => boolean
+  readonly ready?: (ligne: unknown, index: number) => boolean
   readonly wellFormed: (ligne: unknown) => boolean
   readonly canonical: (ligne: BudgetLigne) => BudgetLigne
 }
@@ -218,7 +218,7 @@ function readLines(
   let error: unknown
   for (let i = 0; i < lignes.length; i++) {
     const ligne = lignes[i]
-    if (ready?.(ligne)) {
+    if (ready?.(ligne, i)) {
       out[i] = ligne as BudgetLigne
       continue
     }
@@ -275,12 +275,6 @@ const PARSED_JSON: LineRules = {
   wellFormed: isLigne,
   canonical: normalizeLigne,
 }
-/** The same for a document a reader of the core wrote, whose lines hold a line's keys only. */
-const WRITTEN: LineRules = {
-  ready: isReadyLigneWritten,
-  wellFormed: isLigneWritten,
-  canonical: canonicalizeInPlace,
-}
 
 /**
  * parseBudget for a document handed over, that its maker keeps no hold on: one a reader of the
@@ -306,13 +300,22 @@ export function parseBudgetJson(parsedJson: unknown, options: BudgetOptions = {}
 
 /**
  * parseBudgetBuilt for a document one of the core's readers wrote field by field (rows.ts): its
- * lines hold a line's fields and no other, in canonical order, so only their values are looked
- * at (isReadyLigneWritten, then isLigneWritten), and any line that needs more is put in
- * canonical form where it is (a reader of 10 000 rows allocates half as much); refused with the
- * same errors.
+ * lines hold a line's fields and no other, in canonical order. `ready` is the reader's word for
+ * each line, known from its values as they were read: a line that needs nothing more
+ * (isReadyLigne would say so) is kept without another look; any other is checked by its values
+ * only (isLigneWritten) and put in canonical form where it is (a reader of 10 000 rows
+ * allocates half as much); refused with the same errors.
  */
-export function parseBudgetWritten(written: unknown, options: BudgetOptions = {}): Budget {
-  return parsed(written, options, WRITTEN)
+export function parseBudgetWritten(
+  written: unknown,
+  options: BudgetOptions,
+  ready: readonly boolean[]
+): Budget {
+  return parsed(written, options, {
+    ready: (_, i) => ready[i] === true,
+    wellFormed: isLigneWritten,
+    canonical: canonicalizeInPlace,
+  })
 }
 
 /**

@@ -265,24 +265,32 @@ export function isBudgetFrame(input: unknown): boolean {
   return Array.isArray(input.lignes) && isProfil(input.profil)
 }
 
-/** A text as canonicalization leaves it: TEXT, and trimmed (its ends not white space). */
-function isTrimmedText(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 300 || !isLineOfText(value)) return false
+/**
+ * A text as canonicalization leaves it: TEXT, and trimmed (its ends not white space). `oneLine`:
+ * the text is known to hold no line break (a cell of a CSV without quotes), so that only its
+ * length says whether it holds something, its ends being no white space.
+ */
+export function isTrimmedText(value: unknown, oneLine = false): boolean {
+  if (typeof value !== 'string' || value.length > 300) return false
+  if (oneLine ? value.length === 0 : !isLineOfText(value)) return false
   const first = value.charCodeAt(0)
   const last = value.charCodeAt(value.length - 1)
   // Printable ASCII at both ends says it at once; any other end is asked of trim.
   return (first > 32 && first < 127 && last > 32 && last < 127) || value.trim() === value
 }
 
-/** An amount as centsToString writes it, within the schema's thirteen digits before the point. */
-function isCanonicalAmountText(value: unknown): boolean {
-  if (typeof value !== 'string' || !isCanonicalAmount(value)) return false
+/**
+ * An amount as centsToString writes it, within the schema's thirteen digits before the point;
+ * `separator` as isCanonicalAmount's (a comma: as this project's CSV files write an amount).
+ */
+export function isCanonicalAmountText(value: unknown, separator = 46): boolean {
+  if (typeof value !== 'string' || !isCanonicalAmount(value, separator)) return false
   const sign = value.charCodeAt(0) === 45 /* - */ ? 1 : 0
   return value.length - sign - 3 <= 13
 }
 
 /** A key of a split as minimalDecimal leaves it: POURCENTAGE, and no trailing zero after a point. */
-function isCanonicalPercent(value: unknown): boolean {
+export function isCanonicalPercent(value: unknown): boolean {
   if (typeof value !== 'string' || !isPercentText(value)) return false
   const last = value.charCodeAt(value.length - 1)
   return last !== 48 /* 0 */ || value.indexOf('.') === -1
@@ -297,26 +305,17 @@ function isCanonicalPercent(value: unknown): boolean {
  * a property test holds it to that.
  */
 export function isReadyLigne(l: unknown): boolean {
-  return isReadyLigneOf(l, true)
-}
-
-/** isReadyLigne for a line one of the core's readers wrote (its keys known, as isLigneWritten). */
-export function isReadyLigneWritten(l: unknown): boolean {
-  return isReadyLigneOf(l, false)
-}
-
-function isReadyLigneOf(l: unknown, keys: boolean): boolean {
   return (
     isObject(l) &&
-    (!keys || onlyKeys(l, LIGNE_KEYS, true)) &&
+    onlyKeys(l, LIGNE_KEYS, true) &&
     typeof l.compte === 'string' &&
     isCompte(l.compte) &&
     isTrimmedText(l.libelle) &&
     isCanonicalAmountText(l.montant) &&
     (l.realise === undefined || isCanonicalAmountText(l.realise)) &&
-    (l.repartition === undefined || isRepartition(l.repartition, keys, true)) &&
+    (l.repartition === undefined || isRepartition(l.repartition, true, true)) &&
     (l.repartitionRealise === undefined ||
-      (l.realise !== undefined && isRepartition(l.repartitionRealise, keys, true))) &&
+      (l.realise !== undefined && isRepartition(l.repartitionRealise, true, true))) &&
     (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
     (l.beneficiaire === undefined ||
       (isTrimmedText(l.beneficiaire) && natureOf(l.compte) === 'charge'))
