@@ -77,68 +77,111 @@ const REGION = 32 * 1024
 
 /**
  * The records of a text with no quote and no lone carriage return (most budgets, registers and
- * indicators files), a region of whole lines at a time: each region is cut at its semicolons in
- * one call (a call per record costs more than the cutting), then each record ended at its line
- * feed.
+ * indicators files), one at a time: `next()` moves to the next record, whose line is `at` and
+ * whose cells are `cells`, an array the cursor fills again at the next record (whoever keeps a
+ * record copies it). The text is cut a region of whole lines at a time: each region at its
+ * semicolons in one call (a call per record costs more than the cutting), then each record ended
+ * at its line feed, the line feeds found in order, once. A record's first and last cells are cut
+ * where its line feeds fall (a carriage return before a line feed dropped); the others are the
+ * region's pieces as they are.
  */
-function plainRecords(source: string): CsvRecord[] {
-  const records: CsvRecord[] = []
-  let line = 1
-  for (let from = 0; from < source.length; ) {
-    const lf = source.indexOf('\n', from + REGION)
-    const to = lf === -1 ? source.length : lf + 1
-    line = regionRecords(
-      from === 0 && to === source.length ? source : source.slice(from, to),
-      line,
-      records
-    )
-    from = to
-  }
-  return records
-}
+export class PlainCsvCursor {
+  /** The current record's line (1 for the first line of the text). */
+  at = 0
+  /** The current record's cells, until the next call of `next()`. */
+  readonly cells: string[] = []
+  /** Where the next region starts in the text. */
+  private nextRegion = 0
+  private region = ''
+  private pieces: string[] = []
+  /** The piece the next record starts in, where it starts in that piece, where that piece starts in the region. */
+  private piece = 0
+  private from = 0
+  private pieceAt = 0
+  /** The region's next line feed (-1: none left), and whether the region has no record left. */
+  private lf = -1
+  private done = true
+  private line = 1
 
-/**
- * The records of a region that ends after a line feed or at the text's end, numbered from
- * `first`; the next record's line. A record's cells are its pieces, copied at once, the first
- * and last cut where its line feeds fall (a carriage return before a line feed dropped); the
- * line feeds are found in order, once.
- */
-function regionRecords(region: string, first: number, records: CsvRecord[]): number {
-  const pieces = region.split(SEPARATOR)
-  let line = first
-  let start = 0 // the piece the record starts in
-  let from = 0 // where it starts in that piece
-  let at = 0 // where the piece starts in the region
-  let lf = region.indexOf('\n')
-  for (let k = 0; k < pieces.length; k++) {
-    const piece = pieces[k] as string
-    const end = at + piece.length
-    while (lf !== -1 && lf < end) {
+  constructor(private readonly source: string) {}
+
+  /** Moves to the next record; false once there is none. */
+  next(): boolean {
+    for (;;) {
+      if (this.done && !this.load()) return false
+      const pieces = this.pieces
+      const lf = this.lf
+      const start = this.piece
+      const from = this.from
+      const cells = this.cells
+      if (lf === -1) {
+        // What follows the region's last line feed is a record when it holds anything, even an
+        // empty cell's `;` (a region other than the text's last ends at a line feed: nothing).
+        this.done = true
+        const count = pieces.length - start
+        const first = (pieces[start] as string).slice(from)
+        if (count === 1 && first === '') continue
+        if (cells.length !== count) cells.length = count // a setter's call, even to the same length
+        cells[0] = first
+        for (let j = 1; j < count; j++) cells[j] = pieces[start + j] as string
+        this.at = this.line
+        return true
+      }
+      let k = start
+      let at = this.pieceAt
+      let length = (pieces[k] as string).length
+      while (lf >= at + length) {
+        at += length + 1
+        k += 1
+        length = (pieces[k] as string).length
+      }
+      const piece = pieces[k] as string
       const cut = lf - at
       const last = piece.slice(
-        start === k ? from : 0,
+        k === start ? from : 0,
         cut > 0 && piece.charCodeAt(cut - 1) === CR ? cut - 1 : cut
       )
-      let cells: string[]
-      if (start === k) cells = [last]
+      const count = k - start + 1
+      if (cells.length !== count) cells.length = count
+      if (count === 1) cells[0] = last
       else {
-        cells = pieces.slice(start, k + 1)
         cells[0] = (pieces[start] as string).slice(from)
-        cells[cells.length - 1] = last
+        for (let j = 1; j < count - 1; j++) cells[j] = pieces[start + j] as string
+        cells[count - 1] = last
       }
-      records.push({ at: line, cells })
-      line += 1
-      start = k
-      from = cut + 1
-      lf = region.indexOf('\n', lf + 1)
+      this.at = this.line
+      this.line += 1
+      this.piece = k
+      this.from = cut + 1
+      this.pieceAt = at
+      this.lf = this.region.indexOf('\n', lf + 1)
+      return true
     }
-    at = end + 1
   }
-  // What follows the last line feed is a record when it holds anything, even an empty cell's `;`.
-  const cells = pieces.slice(start)
-  cells[0] = (pieces[start] as string).slice(from)
-  if (cells.length > 1 || cells[0] !== '') records.push({ at: line, cells })
-  return line
+
+  /** Cuts the next region, if the text has one left. */
+  private load(): boolean {
+    const source = this.source
+    const from = this.nextRegion
+    if (from >= source.length) return false
+    const lf = source.indexOf('\n', from + REGION)
+    const to = lf === -1 ? source.length : lf + 1
+    this.region = from === 0 && to === source.length ? source : source.slice(from, to)
+    this.pieces = this.region.split(SEPARATOR)
+    this.piece = 0
+    this.from = 0
+    this.pieceAt = 0
+    this.lf = this.region.indexOf('\n')
+    this.done = false
+    this.nextRegion = to
+    return true
+  }
+}
+
+/** The text without its BOM, and whether it holds no quote and no lone carriage return (PlainCsvCursor reads it). */
+export function plainCsv(text: string): { readonly source: string; readonly plain: boolean } {
+  const source = text.startsWith(BOM) ? text.slice(1) : text
+  return { source, plain: !source.includes('"') && !hasLoneCr(source) }
 }
 
 /**
@@ -147,8 +190,13 @@ function regionRecords(region: string, first: number, records: CsvRecord[]): num
  * reported with the line it started on; the records before it are kept.
  */
 export function readCsv(text: string): { records: CsvRecord[]; unterminatedAt?: number } {
-  const source = text.startsWith(BOM) ? text.slice(1) : text
-  if (!source.includes('"') && !hasLoneCr(source)) return { records: plainRecords(source) }
+  const { source, plain } = plainCsv(text)
+  if (plain) {
+    const records: CsvRecord[] = []
+    const cursor = new PlainCsvCursor(source)
+    while (cursor.next()) records.push({ at: cursor.at, cells: cursor.cells.slice() })
+    return { records }
+  }
   const length = source.length
   const records: CsvRecord[] = []
   let line = 1

@@ -1,13 +1,20 @@
 // A budget read from a CSV file of French Excel: the file's blocks become rows of cells, read by the one reader of budgets from rows.
-import { AciError } from '../errors'
+import { AciError, isAciError } from '../errors'
 import { isDigit } from '../text/chars'
 import type { DecodeOptions } from '../text/decode'
 import type { Budget } from './budget'
 import { LIGNE_HEADERS, loose, looseCell, MISSION_HEADERS } from './cells'
 import type { BudgetOptions } from './context'
-import { type CsvRecord, FORMAT, MARKER, readCsv } from './csv-format'
+import { type CsvRecord, FORMAT, MARKER, PlainCsvCursor, plainCsv, readCsv } from './csv-format'
 import { type ImportEncoding, importText, refuseReplacement } from './import'
-import { type Block, budgetFromRows, type CellRow, type CellTable, type RowsEdge } from './rows'
+import {
+  type Block,
+  budgetFromRows,
+  type CellRow,
+  type CellTable,
+  type RowsEdge,
+  type RowsOptions,
+} from './rows'
 
 export function csvError(line: number, column: string, message: string): AciError {
   const argument = `ligne ${line}, ${column}`
@@ -64,15 +71,29 @@ function inCsvWords(message: string): string {
 }
 
 /** A record with nothing in it (a line's first cell, its account, says most are not). */
-function isBlank(r: CsvRecord): boolean {
-  for (const cell of r.cells) if (cell.length > 0 && cell.trim() !== '') return false
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.length > 0 && cell.trim() !== '') return false
   return true
 }
 
-/** The first cell past `width` that holds something: a `;` the text should have quoted. */
-function extraCell(cells: readonly string[], width: number): number {
-  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return i
-  return -1
+/** The block whose header a row is, if it is one: a row that starts with an account number is a line, never a header. */
+function headerOf(cells: readonly string[]): Block | undefined {
+  const firstCell = (cells[0] ?? '').trim()
+  return isDigit(firstCell.charCodeAt(0)) ? undefined : BLOCKS.get(looseCell(firstCell))
+}
+
+/** Refuses a row with a cell past `width` that holds something: a `;` the text should have quoted. */
+function refuseExtraCell(at: number, cells: readonly string[], width: number): void {
+  for (let i = width; i < cells.length; i++) {
+    const extra = (cells[i] as string).trim()
+    if (extra !== '') {
+      throw csvError(
+        at,
+        `colonne ${i + 1}`,
+        `valeur en trop « ${extra} » : un point-virgule dans un texte doit être entre guillemets`
+      )
+    }
+  }
 }
 
 const emptyTable = (header: readonly string[]): CellTable => ({
@@ -82,7 +103,7 @@ const emptyTable = (header: readonly string[]): CellTable => ({
 
 /** The file's blocks: the profile's rows, the missions and the lines, each under its header. */
 function blocksOf(records: readonly CsvRecord[]) {
-  const rows = records.filter((r) => !isBlank(r))
+  const rows = records.filter((r) => !isBlank(r.cells))
   const first = rows[0]
   if (first === undefined || looseCell(first.cells[0] ?? '') !== looseCell(MARKER)) {
     throw csvError(
@@ -104,10 +125,7 @@ function blocksOf(records: readonly CsvRecord[]) {
     const record = rows[r] as CsvRecord
     const row: CellRow = record
     const cells = record.cells
-    const firstCell = (cells[0] ?? '').trim()
-    // A row that starts with an account number is a line, never a block's header.
-    const digit = firstCell.charCodeAt(0)
-    const header = isDigit(digit) ? undefined : BLOCKS.get(looseCell(firstCell))
+    const header = headerOf(cells)
     if (header !== undefined) {
       block = header
       if (header === 'missions') missions = { header: row, rows: [] }
@@ -118,14 +136,7 @@ function blocksOf(records: readonly CsvRecord[]) {
     if (block === undefined) {
       throw csvError(record.at, 'A', 'bloc « Profil », « Missions engagées » ou « Compte » attendu')
     }
-    const extra = extraCell(cells, width)
-    if (extra >= 0) {
-      throw csvError(
-        record.at,
-        `colonne ${extra + 1}`,
-        `valeur en trop « ${(cells[extra] as string).trim()} » : un point-virgule dans un texte doit être entre guillemets`
-      )
-    }
+    refuseExtraCell(record.at, cells, width)
     if (block === 'profil') profil.push(row)
     else if (block === 'missions') (missions.rows as CellRow[]).push(row)
     else (lignes.rows as CellRow[]).push(row)
@@ -145,17 +156,97 @@ export function budgetFromCsv(text: string, options: BudgetOptions = {}): Budget
 }
 
 function readBudgetCsv(text: string, options: BudgetOptions): Budget {
+  const { source, plain } = plainCsv(text)
+  const rowsOptions = {
+    edge: CSV_EDGE,
+    // Without a quote, every line break ends a record: no cell holds one.
+    oneLine: plain || !source.includes('"'),
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  }
+  if (plain) {
+    const read = readAsItComes(source, rowsOptions)
+    if (read !== undefined) return read
+  }
   const { records, unterminatedAt } = readCsv(text)
   if (unterminatedAt !== undefined) {
     throw csvError(unterminatedAt, 'texte entre guillemets', 'guillemet fermant manquant')
   }
-  const rowsOptions = {
-    edge: CSV_EDGE,
-    // Without a quote, every line break ends a record: no cell holds one.
-    oneLine: !text.includes('"'),
-    ...(options.catalog ? { catalog: options.catalog } : {}),
-  }
   return budgetFromRows(blocksOf(records), rowsOptions)
+}
+
+/** Met in the lines as they come: a block's header, which only the whole file's read says what to do with. */
+const ANOTHER_BLOCK = Symbol('another block')
+
+/**
+ * The lines of a plain CSV as its cursor reaches them, the blocks before them already read: a
+ * line is read as soon as it is cut, then its cells forgotten, so that a file's records are
+ * never all held at once beside its budget (the cursor's one row, and its cells' array, serve
+ * every line). A blank row is skipped, a cell past the header's width refused as blocksOf does;
+ * another block's header stops the read (ANOTHER_BLOCK).
+ */
+class LinesAsTheyCome implements Iterable<CellRow>, Iterator<CellRow> {
+  private readonly row: { at: number; cells: readonly string[] }
+  private readonly result: { done: boolean; value: CellRow }
+
+  constructor(
+    private readonly cursor: PlainCsvCursor,
+    private readonly width: number
+  ) {
+    this.row = { at: 0, cells: cursor.cells }
+    this.result = { done: false, value: this.row }
+  }
+
+  [Symbol.iterator](): Iterator<CellRow> {
+    return this
+  }
+
+  next(): IteratorResult<CellRow> {
+    const cursor = this.cursor
+    while (cursor.next()) {
+      const cells = cursor.cells
+      if (isBlank(cells)) continue
+      if (headerOf(cells) !== undefined) throw ANOTHER_BLOCK
+      refuseExtraCell(cursor.at, cells, this.width)
+      this.row.at = cursor.at
+      return this.result as IteratorResult<CellRow>
+    }
+    this.result.done = true
+    return this.result as IteratorResult<CellRow>
+  }
+}
+
+/**
+ * A plain CSV's budget read as its records come: the blocks before the lines' header by blocksOf,
+ * then the lines as the cursor cuts them (LinesAsTheyCome). The same Budget as the whole read;
+ * undefined where the whole read is to speak: a file with no lines' header, another block after
+ * the lines, or any refusal (the whole read then says the file's first, as it always has).
+ */
+function readAsItComes(source: string, rowsOptions: RowsOptions): Budget | undefined {
+  const cursor = new PlainCsvCursor(source)
+  const before: CsvRecord[] = []
+  let header: readonly string[] | undefined
+  while (cursor.next()) {
+    const cells = cursor.cells
+    if (isBlank(cells)) continue
+    const record = { at: cursor.at, cells: cells.slice() }
+    before.push(record)
+    if (headerOf(cells) === 'lignes') {
+      header = record.cells
+      break
+    }
+  }
+  if (header === undefined) return undefined
+  try {
+    const blocks = blocksOf(before)
+    const lignes = {
+      header: blocks.lignes.header,
+      rows: new LinesAsTheyCome(cursor, header.length),
+    }
+    return budgetFromRows({ ...blocks, lignes }, rowsOptions)
+  } catch (error) {
+    if (error === ANOTHER_BLOCK || isAciError(error)) return undefined
+    throw error
+  }
 }
 
 /** A budget read from a CSV file, with the encoding its bytes were read in. */

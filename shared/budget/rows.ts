@@ -43,7 +43,11 @@ export interface CellRow {
 /** A block of rows under a header row. */
 export interface CellTable {
   readonly header: CellRow
-  /** Read once, in order: an array, or rows made as the reader asks for them (the sheet's). */
+  /**
+   * Read once, in order: an array, or rows made as the reader asks for them (the sheet's, a
+   * CSV's lines as they are cut). A row may be made again for the next (one object, its cells
+   * refilled): the reader keeps values, never a row.
+   */
   readonly rows: Iterable<CellRow>
 }
 
