@@ -313,9 +313,9 @@ export function writtenAmount(cell: string): AmountString | undefined {
 }
 
 /**
- * A key cell exactly as this project's files write a whole percentage, « 40% »: « 40 » at once
- * when that is a key in canonical form (isCanonicalPercent); undefined for any other cell, which
- * percentCell reads.
+ * A key cell as this project's files write a whole percentage, « 40% » (a number with no comma,
+ * then « % »): « 40 » at once when that is a key in canonical form (isCanonicalPercent), what
+ * percentCell gives; undefined for any other cell, which percentCell reads.
  */
 export function writtenPercent(cell: string): string | undefined {
   const end = cell.length - 1
