@@ -1,13 +1,10 @@
 // A budget as rows of French Excel cells (a CSV's blocks, a sheet's tables): one reader into the checked Budget.
 import { type AciError, isAciError } from '../errors'
-import { isCompte, natureOf } from './accounts'
 import type { Budget } from './budget'
 import {
-  amountCell,
   BAD,
   type Cell,
   dateCell,
-  financeurOf,
   fromText,
   integerCell,
   isBlank,
@@ -17,22 +14,16 @@ import {
   looseCell,
   MISSION_HEADERS,
   type MissionColumn,
-  type Mode,
-  modeOf,
   PROFIL_LABELS,
   type ProfilField,
   percentCell,
   rateCell,
   words,
-  writtenAmount,
-  writtenPercent,
 } from './cells'
-import { centsOf } from './cents'
 import { type BudgetOptions, tableOf } from './context'
-import { FINANCEURS } from './financeurs'
 import { parseBudgetWritten } from './parse'
-import { type Section, sectionIndex } from './sections'
-import { isCanonicalAmountText, isCanonicalPercent, isTrimmedText } from './shape'
+import { describe, headerAt, inSectionOrder, type LineLayout, lineOf } from './rows-lines'
+import type { Section } from './sections'
 
 /** A row of cells, and where it is as the edge numbers it (the CSV's line, the table's row). */
 export interface CellRow {
@@ -104,9 +95,8 @@ export interface RowsOptions extends BudgetOptions {
   readonly oneLine?: boolean
 }
 
-type Raw = Record<string, unknown>
+export type Raw = Record<string, unknown>
 
-const describe = (cell: Cell | undefined) => JSON.stringify(cell ?? null)
 const DATE_EXPECTED = 'date attendue (une cellule au format date)'
 
 /** The columns of a header row, by what they hold. */
@@ -346,226 +336,6 @@ export function budgetFromRows(rows: BudgetRows, options: RowsOptions): Budget {
     const place = placeOf(error.argument, origins)
     throw place === undefined ? error : edge.rowError(error, place)
   }
-}
-
-/** Where the columns of the lines table are, and how to read them. */
-interface LineLayout {
-  readonly header: CellRow
-  readonly edge: RowsEdge
-  readonly filled: boolean
-  readonly compte: number
-  readonly libelle: number
-  readonly montant: number
-  readonly mode: number | undefined
-  readonly modeRealise: number | undefined
-  readonly financeur: number | undefined
-  readonly beneficiaire: number | undefined
-  readonly realise: number | undefined
-  readonly sections: readonly { index: number; section: Section }[]
-  readonly actuals: readonly { index: number; section: Section }[]
-  /** Whether the sections' columns (the actual sections') name each a section once, in SECTIONS order: a split read from them has its parts so. */
-  readonly sectionsInOrder: boolean
-  readonly actualsInOrder: boolean
-  /** RowsOptions.oneLine. */
-  readonly oneLine: boolean
-  /**
-   * Whether the line being read needs nothing more (isReadyLigne would say yes of it): set at
-   * its start, and cleared by the first value that is not canonical as it was read. The one field
-   * the readers write, for the line at hand.
-   */
-  ready: boolean
-}
-
-/** Whether columns name each a section once, in SECTIONS order. */
-function inSectionOrder(columns: readonly { section: Section }[]): boolean {
-  let previous = -1
-  for (const c of columns) {
-    const index = sectionIndex(c.section)
-    if (index <= previous) return false
-    previous = index
-  }
-  return true
-}
-
-// The line readers are module functions, not closures made for each row: they run for every
-// line of every budget read.
-//
-// The objects they make (a line, a split, a part) are made empty, then filled, not written as
-// literals. V8 follows the objects of a literal, and once nearly all of them outlive a minor
-// collection (a reader's lines do, until the read ends), it makes that literal's objects in the
-// old generation from then on: a run of reads then spends a third of its time collecting
-// (2 000 reads of a 1 000-line CSV: 1,8–2,7 ms a read in 4 runs of 11, against 1,0–1,1). An
-// object made empty is not followed so (no such run in 12).
-//
-// They also say whether each line needs nothing more (layout.ready), from its values as they
-// are read: an amount or a key written as the project's files write them (« 42000,00 »,
-// « 40% ») is canonical once read (writtenAmount, writtenPercent), any other is asked of
-// isCanonicalAmountText or isCanonicalPercent, and the sections' order is the header's, known
-// once. parseBudgetWritten then keeps such a line without looking at it again: looking cost as
-// much as a sixth of a CSV's read.
-
-function cellOf(row: CellRow, index: number | undefined): Cell {
-  return index === undefined ? null : (row.cells[index] ?? null)
-}
-
-function lineCellError(row: CellRow, index: number, layout: LineLayout, message: string): AciError {
-  return layout.edge.cellError(
-    { kind: 'cell', block: 'lignes', at: row.at, column: headerAt(layout.header, index), index },
-    message
-  )
-}
-
-function amountAt(row: CellRow, index: number | undefined, layout: LineLayout): string | undefined {
-  if (index === undefined) return undefined
-  const cell = cellOf(row, index)
-  if (typeof cell === 'string') {
-    const written = writtenAmount(cell)
-    if (written !== undefined) return written
-  }
-  const value = amountCell(cell)
-  if (value !== BAD) {
-    if (value !== undefined && !isCanonicalAmountText(value)) layout.ready = false
-    return value
-  }
-  throw lineCellError(
-    row,
-    index,
-    layout,
-    `montant attendu (un nombre), lu ${describe(cellOf(row, index))}`
-  )
-}
-
-/**
- * Where a split's parts are gathered, for every split read: its array is then copied at its
- * size. An array grown part by part would keep room for about twenty, and a budget holds one or
- * two splits a line. A reader runs from start to end without yielding, so no two splits share it.
- */
-const PARTS: Raw[] = []
-
-/** A split: its mode (by amounts when the table has no mode column, as the sheet) and its filled sections. */
-function splitOf(
-  row: CellRow,
-  modeAt: number | undefined,
-  columns: readonly { index: number; section: Section }[],
-  inOrder: boolean,
-  layout: LineLayout,
-  missing: string
-): Raw | undefined {
-  const modeText = fromText(cellOf(row, modeAt))
-  const mode: Mode | string | undefined =
-    modeAt === undefined ? 'montants' : modeText === '' ? undefined : modeOf(modeText)
-  const found = PARTS
-  let count = 0
-  let canonical = (mode === 'montants' || mode === 'cles') && inOrder
-  for (const c of columns) {
-    const value = cellOf(row, c.index)
-    if (isBlank(value)) continue
-    let part: Raw
-    if (mode === 'cles') {
-      let pourcentage = typeof value === 'string' ? writtenPercent(value) : undefined
-      if (pourcentage === undefined) {
-        const read = percentCell(value)
-        if (read === BAD) {
-          throw lineCellError(row, c.index, layout, `pourcentage attendu, lu ${describe(value)}`)
-        }
-        pourcentage = read
-        canonical &&= isCanonicalPercent(read)
-      }
-      part = {}
-      part.section = c.section
-      part.pourcentage = pourcentage
-    } else {
-      const montant = amountAt(row, c.index, layout)
-      if (layout.filled && montant !== undefined && centsOf(montant) === 0) continue
-      part = {}
-      part.section = c.section
-      part.montant = montant
-    }
-    found[count++] = part
-  }
-  if (count === 0) return undefined
-  if (mode === undefined) throw lineCellError(row, modeAt as number, layout, missing)
-  if (!canonical) layout.ready = false
-  const split: Raw = {}
-  split.mode = mode
-  split.parts = found.slice(0, count)
-  return split
-}
-
-/** One line of the budget, or undefined for a line of the sheet with nothing planned nor spent. */
-function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
-  const { filled } = layout
-  layout.ready = true
-  const amount = amountAt(row, layout.montant, layout)
-  if (amount === undefined && !filled) layout.ready = false
-  const repartition = splitOf(
-    row,
-    layout.mode,
-    layout.sections,
-    layout.sectionsInOrder,
-    layout,
-    'les sections sont remplies mais le mode de répartition manque : « montants » ou « clés »'
-  )
-  const realise = amountAt(row, layout.realise, layout)
-  if (filled && repartition === undefined && realise === undefined) {
-    // A sheet's row with nothing planned nor spent is no line (a file's line is read as it is).
-    if (amount === undefined || centsOf(amount) === 0) return undefined
-  }
-  const account = fromText(cellOf(row, layout.compte))
-  const label = fromText(cellOf(row, layout.libelle))
-  // A line's fields only, in the document's canonical order: parseBudgetWritten keeps these objects.
-  const ligne: Raw = {}
-  ligne.compte = account
-  ligne.libelle = filled && label === '' ? `Compte ${account}` : label
-  ligne.montant = amount ?? (filled ? '0.00' : '')
-  if (realise !== undefined) ligne.realise = realise
-  if (repartition !== undefined) ligne.repartition = repartition
-  // The sheet's actual split by amounts says something only beside an actual amount; a table
-  // with no actual section has none to read.
-  if (
-    layout.actuals.length > 0 &&
-    !(filled && layout.modeRealise === undefined && realise === undefined)
-  ) {
-    const actual = splitOf(
-      row,
-      layout.modeRealise,
-      layout.actuals,
-      layout.actualsInOrder,
-      layout,
-      'les sections du réalisé sont remplies mais le mode de répartition du réalisé manque : « montants » ou « clés »'
-    )
-    if (actual !== undefined) {
-      ligne.repartitionRealise = actual
-      if (realise === undefined) layout.ready = false
-    }
-  }
-  const financeur = fromText(cellOf(row, layout.financeur))
-  if (financeur !== '') ligne.financeur = financeurOf(financeur)
-  const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
-  if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
-  if (layout.ready) layout.ready = isReadyRest(ligne, layout.oneLine)
-  return ligne
-}
-
-/**
- * The rest of what a line needs to need nothing more, its amounts and splits found canonical as
- * they were read: isReadyLigne's other rules (its fields are a line's, in canonical order, its
- * texts trimmed by fromText but for a quote's apostrophe, which isTrimmedText sees).
- */
-function isReadyRest(ligne: Raw, oneLine: boolean): boolean {
-  const account = ligne.compte as string
-  return (
-    isCompte(account) &&
-    isTrimmedText(ligne.libelle, oneLine) &&
-    (ligne.financeur === undefined ||
-      (FINANCEURS as readonly unknown[]).includes(ligne.financeur)) &&
-    (ligne.beneficiaire === undefined ||
-      (isTrimmedText(ligne.beneficiaire, oneLine) && natureOf(account) === 'charge'))
-  )
-}
-
-function headerAt(header: CellRow, index: number): string {
-  return fromText(header.cells[index]) || `colonne ${index + 1}`
 }
 
 /** The index of a required column, or the edge's error naming it. */
