@@ -1,6 +1,5 @@
 // The lines table of a budget's rows: one line a row, a column per section, each line read with whether it needs nothing more.
 import type { AciError } from '../errors'
-import { isCompte, natureOf } from './accounts'
 import {
   amountCell,
   BAD,
@@ -15,10 +14,9 @@ import {
   writtenPercent,
 } from './cells'
 import { centsOf } from './cents'
-import { FINANCEURS } from './financeurs'
 import type { CellRow, Raw, RowsEdge } from './rows'
 import { type Section, sectionIndex } from './sections'
-import { isCanonicalAmountText, isCanonicalPercent, isTrimmedText } from './shape'
+import { hasReadyWords, isCanonicalAmountText, isCanonicalPercent } from './shape'
 
 /** A cell as a message quotes it: « lu "42,x" ». */
 export const describe = (cell: Cell | undefined) => JSON.stringify(cell ?? null)
@@ -81,8 +79,9 @@ export function inSectionOrder(columns: readonly { section: Section }[]): boolea
 // are read: an amount or a key written as the project's files write them (« 42000,00 »,
 // « 40% ») is canonical once read (writtenAmount, writtenPercent), any other is asked of
 // isCanonicalAmountText or isCanonicalPercent, and the sections' order is the header's, known
-// once. parseBudgetWritten then keeps such a line without looking at it again: looking cost as
-// much as a sixth of a CSV's read.
+// once; the line's words are asked of hasReadyWords, as isReadyLigne asks them.
+// parseBudgetWritten then keeps such a line without looking at it again: looking cost as much
+// as a sixth of a CSV's read.
 
 function cellOf(row: CellRow, index: number | undefined): Cell {
   return index === undefined ? null : (row.cells[index] ?? null)
@@ -223,23 +222,6 @@ export function lineOf(row: CellRow, layout: LineLayout): Raw | undefined {
   if (financeur !== '') ligne.financeur = financeurOf(financeur)
   const beneficiaire = fromText(cellOf(row, layout.beneficiaire))
   if (beneficiaire !== '') ligne.beneficiaire = beneficiaire
-  if (layout.ready) layout.ready = isReadyRest(ligne, layout.oneLine)
+  if (layout.ready) layout.ready = hasReadyWords(ligne, layout.oneLine)
   return ligne
-}
-
-/**
- * The rest of what a line needs to need nothing more, its amounts and splits found canonical as
- * they were read: isReadyLigne's other rules (its fields are a line's, in canonical order, its
- * texts trimmed by fromText but for a quote's apostrophe, which isTrimmedText sees).
- */
-function isReadyRest(ligne: Raw, oneLine: boolean): boolean {
-  const account = ligne.compte as string
-  return (
-    isCompte(account) &&
-    isTrimmedText(ligne.libelle, oneLine) &&
-    (ligne.financeur === undefined ||
-      (FINANCEURS as readonly unknown[]).includes(ligne.financeur)) &&
-    (ligne.beneficiaire === undefined ||
-      (isTrimmedText(ligne.beneficiaire, oneLine) && natureOf(account) === 'charge'))
-  )
 }

@@ -308,16 +308,29 @@ export function isReadyLigne(l: unknown): boolean {
   return (
     isObject(l) &&
     onlyKeys(l, LIGNE_KEYS, true) &&
-    typeof l.compte === 'string' &&
-    isCompte(l.compte) &&
-    isTrimmedText(l.libelle) &&
     isCanonicalAmountText(l.montant) &&
     (l.realise === undefined || isCanonicalAmountText(l.realise)) &&
     (l.repartition === undefined || isRepartition(l.repartition, true, true)) &&
     (l.repartitionRealise === undefined ||
       (l.realise !== undefined && isRepartition(l.repartitionRealise, true, true))) &&
+    hasReadyWords(l)
+  )
+}
+
+/**
+ * isReadyLigne's rules for a line's words, its amounts and splits aside: an account of the chart,
+ * its label and its beneficiary trimmed texts (`oneLine` as isTrimmedText's), a known funder, a
+ * beneficiary only on a charge. The rows reader asks them of a line whose amounts and splits it
+ * found canonical as it read them.
+ */
+export function hasReadyWords(l: Fields, oneLine = false): boolean {
+  const compte = l.compte
+  return (
+    typeof compte === 'string' &&
+    isCompte(compte) &&
+    isTrimmedText(l.libelle, oneLine) &&
     (l.financeur === undefined || isOneOf(FINANCEURS, l.financeur)) &&
     (l.beneficiaire === undefined ||
-      (isTrimmedText(l.beneficiaire) && natureOf(l.compte) === 'charge'))
+      (isTrimmedText(l.beneficiaire, oneLine) && natureOf(compte) === 'charge'))
   )
 }
